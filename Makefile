@@ -1,0 +1,48 @@
+# Waypost commands. `make demo` and `make test` are all a newcomer needs.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+export WAYPOST_DATA_DIR ?= $(CURDIR)/var
+
+.DEFAULT_GOAL := help
+.PHONY: help install demo serve test test-browser check fmt bench clean
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || { PYTHON=$$(scripts/find-python) && $$PYTHON -m venv $(VENV); }
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+install: $(STAMP)  ## create .venv and install Waypost with its test tools
+
+demo: $(STAMP)  ## migrate, load the demo camp, print the logins and serve on 127.0.0.1:8000
+	$(VENV)/bin/waypost migrate --no-input
+	$(VENV)/bin/waypost demo --if-empty
+	$(VENV)/bin/waypost serve
+
+serve: $(STAMP)  ## serve the current database on 127.0.0.1:8000
+	$(VENV)/bin/waypost serve
+
+test: $(STAMP)  ## run every test (browser tests need Debian's chromium at /usr/bin/chromium)
+	@$(PY) -m waypost.testing.browser_notice
+	$(PY) -m pytest -q
+
+check: $(STAMP)  ## lint, types, migrations and size budgets
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy waypost
+	$(VENV)/bin/waypost makemigrations --check --dry-run
+	$(PY) scripts/check_budgets.py
+
+fmt: $(STAMP)  ## format the code
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+bench: $(STAMP)  ## run the benchmarks (see docs/benchmarks.md)
+	$(PY) -m benchmarks
+
+clean:  ## remove the virtual environment and local data
+	rm -rf $(VENV) var

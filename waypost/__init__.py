@@ -1,0 +1,1 @@
+"""Waypost: registration, aid and protection for people on the move stranded at a border."""

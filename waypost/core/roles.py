@@ -1,0 +1,110 @@
+"""Who may see and do what: the one place that says it.
+
+A user belongs to one agency and holds one or more roles. Each role serves one purpose (the
+reason personal data is processed, UNHCR data protection policy 2.3 and IOM principle 2) and
+grants a set of permissions. Views and API operations declare the permission they need with
+`waypost.core.permissions.requires`; a test walks every route with every role against this table.
+Anything not granted here is refused.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Purpose(models.TextChoices):
+    REGISTRATION = "registration", _("Registration")
+    PROTECTION = "protection", _("Protection")
+    CASE_MANAGEMENT = "case_management", _("Case management")
+    DISTRIBUTION = "distribution", _("Distribution of assistance")
+    LOGISTICS = "logistics", _("Logistics")
+    SITE_MANAGEMENT = "site_management", _("Site management")
+    REPORTING = "reporting", _("Reporting")
+    ADMINISTRATION = "administration", _("Administration")
+
+
+class Role(models.TextChoices):
+    REGISTRATION_CLERK = "registration_clerk", _("Registration clerk")
+    PROTECTION_OFFICER = "protection_officer", _("Protection officer")
+    CASEWORKER = "caseworker", _("Caseworker")
+    DISTRIBUTION_STAFF = "distribution_staff", _("Distribution staff")
+    LOGISTICIAN = "logistician", _("Logistician")
+    SITE_COORDINATOR = "site_coordinator", _("Site coordinator")
+    REPORT_VIEWER = "report_viewer", _("Report viewer")
+    ADMINISTRATOR = "administrator", _("Administrator")
+
+
+PERMISSIONS: dict[str, str] = {
+    "core.use": "sign in and see the start page",
+    "registry.view": "households and members: names, sex, age in years, household size, site",
+    "registry.view_personal": "exact date of birth, nationality, languages, phones, documents, "
+    "consents",
+    "registry.view_protection": "specific needs (not the highly sensitive ones), pregnancy, "
+    "lactation",
+    "registry.view_sensitive": "highly sensitive specific needs (SGBV, torture, legal and "
+    "security profiles, mental illness)",
+    "registry.history": "the change history of a household and its members",
+    "registry.register": "register a new household",
+    "registry.edit": "correct a household or a member, add or remove members",
+    "sites.view": "sites with their capacity and occupancy",
+    "audit.view": "the audit trail",
+}
+
+_REGISTRY_READ = {"registry.view", "registry.view_personal", "registry.view_protection"}
+
+ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
+    Role.REGISTRATION_CLERK: frozenset(
+        {
+            "core.use",
+            "sites.view",
+            *_REGISTRY_READ,
+            "registry.history",
+            "registry.register",
+            "registry.edit",
+        }
+    ),
+    Role.PROTECTION_OFFICER: frozenset(
+        {
+            "core.use",
+            "sites.view",
+            *_REGISTRY_READ,
+            "registry.view_sensitive",
+            "registry.history",
+            "registry.edit",
+        }
+    ),
+    Role.CASEWORKER: frozenset({"core.use", "sites.view", *_REGISTRY_READ}),
+    # Distribution staff see who stands at the table, never protection details.
+    Role.DISTRIBUTION_STAFF: frozenset({"core.use", "sites.view", "registry.view"}),
+    Role.LOGISTICIAN: frozenset({"core.use", "sites.view"}),
+    Role.SITE_COORDINATOR: frozenset({"core.use", "sites.view", "registry.view"}),
+    Role.REPORT_VIEWER: frozenset({"core.use", "sites.view"}),
+    Role.ADMINISTRATOR: frozenset(
+        {"core.use", "sites.view", "registry.view", "registry.history", "audit.view"}
+    ),
+}
+
+ROLE_PURPOSE: dict[str, Purpose] = {
+    Role.REGISTRATION_CLERK: Purpose.REGISTRATION,
+    Role.PROTECTION_OFFICER: Purpose.PROTECTION,
+    Role.CASEWORKER: Purpose.CASE_MANAGEMENT,
+    Role.DISTRIBUTION_STAFF: Purpose.DISTRIBUTION,
+    Role.LOGISTICIAN: Purpose.LOGISTICS,
+    Role.SITE_COORDINATOR: Purpose.SITE_MANAGEMENT,
+    Role.REPORT_VIEWER: Purpose.REPORTING,
+    Role.ADMINISTRATOR: Purpose.ADMINISTRATION,
+}
+
+
+def permissions_of(roles: list[str]) -> frozenset[str]:
+    granted: set[str] = set()
+    for role in roles:
+        granted |= ROLE_PERMISSIONS[role]
+    return frozenset(granted)
+
+
+def purpose_for(roles: list[str], permission: str) -> Purpose | None:
+    """The purpose under which a user exercises a permission: that of the first role granting it."""
+    for role in sorted(roles):
+        if permission in ROLE_PERMISSIONS[role]:
+            return ROLE_PURPOSE[role]
+    return None

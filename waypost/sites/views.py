@@ -1,0 +1,10 @@
+from django.http import HttpResponse
+from django.shortcuts import render
+
+from waypost.core.permissions import AuthenticatedRequest, requires
+from waypost.sites.selectors import sites_visible_to
+
+
+@requires("sites.view")
+def site_list(request: AuthenticatedRequest) -> HttpResponse:
+    return render(request, "sites/site_list.html", {"sites": sites_visible_to(request.user)})

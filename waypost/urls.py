@@ -1,0 +1,12 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from waypost.api import api
+
+urlpatterns = [
+    path("", include("waypost.core.urls")),
+    path("registry/", include("waypost.registry.urls")),
+    path("sites/", include("waypost.sites.urls")),
+    path("api/", api.urls),
+    path("admin/", admin.site.urls),
+]
