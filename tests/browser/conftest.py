@@ -1,0 +1,101 @@
+"""Browser tests: Playwright drives Debian's chromium against the live test server.
+
+Every test here carries the `browser` marker and is skipped, with the reason, when
+/usr/bin/chromium is missing; no browser is ever downloaded. The live server listens on
+127.0.0.1, which the test run's socket guard allows.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+from playwright.sync_api import sync_playwright
+
+from waypost.testing.browser import CHROMIUM, CHROMIUM_ARGS, chromium_available, skip_reason
+from waypost.testing.keyboard import CountingKeyboard
+
+PASSWORD = "pw-for-tests-1"  # the personas' password, see the root conftest.py
+os.environ.setdefault("DJANGO_LIVE_TEST_SERVER_ADDRESS", "127.0.0.1")
+
+
+def pytest_collection_modifyitems(config, items):
+    if chromium_available():
+        return
+    skip = pytest.mark.skip(reason=skip_reason())
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(skip)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if report.when == "call" and report.failed:
+        item.stash[FAILED] = True
+    return report
+
+
+FAILED = pytest.StashKey[bool]()
+
+
+@pytest.fixture
+def results_dir(request) -> Path:
+    """test-results/ at the top of the project (ignored by git): screenshots to look at."""
+    folder = Path(request.config.rootpath) / "test-results"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
+@pytest.fixture
+def page(request, live_server, tmp_path, results_dir, monkeypatch):
+    """A fresh chromium profile and one page; fails the test on any uncaught script error."""
+    # Playwright's sync API keeps an event loop running in this thread; Django refuses database
+    # calls under a running loop unless told the caller is synchronous, which these tests are.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            tmp_path / "chromium-profile",
+            executable_path=str(CHROMIUM),
+            args=list(CHROMIUM_ARGS),
+            headless=True,
+        )
+        page = context.pages[0] if context.pages else context.new_page()
+        page.set_default_timeout(10_000)
+        script_errors: list[str] = []
+        page.on("pageerror", lambda error: script_errors.append(str(error)))
+        yield page
+        if request.node.stash.get(FAILED, False):
+            page.screenshot(path=results_dir / f"FAILED-{request.node.name}.png", full_page=True)
+        context.close()
+    assert not script_errors, f"script errors in the page: {script_errors}"
+
+
+@pytest.fixture
+def keys(page) -> CountingKeyboard:
+    return CountingKeyboard(page)
+
+
+@pytest.fixture
+def address(live_server):
+    """The live server's full address of a named route: address("registry:household", pk)."""
+
+    def address_of(name: str, *args) -> str:
+        return live_server.url + reverse(name, args=args)
+
+    return address_of
+
+
+@pytest.fixture
+def sign_in(page, keys, address):
+    """Sign in by keyboard: the user name field has the focus when the page opens."""
+
+    def sign_in_as(user) -> None:
+        page.goto(address("login"))
+        keys.type(user.username)
+        keys.tab()
+        keys.type(PASSWORD)
+        keys.enter()
+        page.wait_for_url(address("home"))
+
+    return sign_in_as

@@ -1,0 +1,1 @@
+"""Support for Waypost's own tests: where the browser tests find their browser."""
