@@ -1,7 +1,17 @@
-"""The HTTP API: one NinjaAPI, one router per app, the same services as the pages."""
+"""The HTTP API: one NinjaAPI, one router per app, the same services as the pages.
+
+Session authentication (the same sign-in as the pages, CSRF checked on writes). Every operation
+declares its permission with `waypost.core.permissions.api_requires`; the schema and its docs
+are for signed-in staff.
+"""
 
 from ninja import NinjaAPI
 from ninja.security import django_auth
+
+from waypost.core.api import router as core_router
+from waypost.core.permissions import requires
+from waypost.registry.api import router as registry_router
+from waypost.sites.api import router as sites_router
 
 api = NinjaAPI(
     title="Waypost API",
@@ -9,4 +19,8 @@ api = NinjaAPI(
     description="Registration and assistance for people on the move. Session authentication.",
     auth=django_auth,
     urls_namespace="api",
+    docs_decorator=requires("core.use"),
 )
+api.add_router("/", core_router)
+api.add_router("/registry/", registry_router)
+api.add_router("/sites", sites_router)
