@@ -8,10 +8,13 @@ export WAYPOST_DATA_DIR ?= $(CURDIR)/var
 .PHONY: help install demo serve test test-browser check fmt bench clean
 
 help:  ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
 
+# (Re)create .venv when it is missing or was made by a Python older than 3.12.
 $(STAMP): pyproject.toml
-	@test -x $(PY) || { PYTHON=$$(scripts/find-python) && $$PYTHON -m venv $(VENV); }
+	@$(PY) -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null || { \
+	    PYTHON=$$(sh scripts/find-python) && echo "Creating $(VENV) with $$PYTHON" && \
+	    $$PYTHON -m venv --clear $(VENV); }
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
@@ -29,6 +32,10 @@ serve: $(STAMP)  ## serve the current database on 127.0.0.1:8000
 test: $(STAMP)  ## run every test (browser tests need Debian's chromium at /usr/bin/chromium)
 	@$(PY) -m waypost.testing.browser_notice
 	$(PY) -m pytest -q
+
+test-browser: $(STAMP)  ## run only the browser tests
+	@$(PY) -m waypost.testing.browser_notice
+	$(PY) -m pytest -q -m browser tests/browser
 
 check: $(STAMP)  ## lint, types, migrations and size budgets
 	$(VENV)/bin/ruff check .
