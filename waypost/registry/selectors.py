@@ -9,6 +9,7 @@ is written to the audit trail with the fields shown and the purpose.
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from rapidfuzz import fuzz
@@ -100,7 +101,7 @@ def get_household_for(user: User, household_id: str) -> Household:
             .prefetch_related(member_prefetch(user))
             .get(pk=household_id)
         )
-    except (Household.DoesNotExist, ValueError, TypeError):
+    except (Household.DoesNotExist, ValueError, TypeError, ValidationError):
         raise Http404("No such household.") from None
     audit.record_views(
         actor=user,
@@ -121,7 +122,7 @@ def get_individual_for(user: User, individual_id: str) -> Individual:
             .prefetch_related(*detail_prefetches(user))
             .get(pk=individual_id)
         )
-    except (Individual.DoesNotExist, ValueError, TypeError):
+    except (Individual.DoesNotExist, ValueError, TypeError, ValidationError):
         raise Http404("No such person.") from None
     audit.record_views(
         actor=user,
