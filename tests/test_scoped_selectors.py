@@ -1,0 +1,64 @@
+"""Every actor-scoped selector gives the outsider nothing (STYLE 5.3).
+
+Selectors are found, not listed: every public function of every `waypost/<app>/selectors.py`
+whose first parameter is the user. A selector added later is checked without editing this file.
+"""
+
+import importlib
+import inspect
+from pathlib import Path
+
+import pytest
+from django.db.models import QuerySet
+from django.http import Http404
+
+from waypost.registry.tests.factories import registered_household
+
+PACKAGE = Path(__file__).resolve().parent.parent / "waypost"
+# Functions that take the user but read nothing themselves, with the reason.
+NOT_READS = {
+    "waypost.registry.selectors.member_prefetch": "builds a prefetch that get_household_for uses",
+}
+
+
+def scoped_selectors():
+    return list(_scoped_selectors())
+
+
+def _scoped_selectors():
+    for path in sorted(PACKAGE.glob("*/selectors.py")):
+        module = importlib.import_module(f"waypost.{path.parent.name}.selectors")
+        for name, function in inspect.getmembers(module, inspect.isfunction):
+            parameters = list(inspect.signature(function).parameters)
+            if function.__module__ != module.__name__ or name.startswith("_"):
+                continue
+            if parameters[:1] == ["user"] and f"{module.__name__}.{name}" not in NOT_READS:
+                yield pytest.param(function, id=f"{path.parent.name}.{name}")
+
+
+def test_the_walk_finds_the_selectors():
+    names = {param.id for param in scoped_selectors()}
+    assert {"registry.households_visible_to", "registry.get_household_for"} <= names
+    assert "sites.sites_visible_to" in names
+
+
+@pytest.mark.parametrize("selector", scoped_selectors())
+def test_the_outsider_gets_nothing_from_the_selector(selector, outsider, unhcr_registrar, camp):
+    household = registered_household(by=unhcr_registrar, site=camp)
+    values = {
+        "household_id": str(household.pk),
+        "individual_id": str(household.members.first().pk),
+        "query": household.number,
+    }
+    names = list(inspect.signature(selector).parameters)[1:]
+    if unknown := [name for name in names if name not in values]:
+        pytest.fail(f"teach {__name__} a value for {unknown}")
+
+    try:
+        result = selector(outsider, *(values[name] for name in names))
+    except Http404:
+        return
+    if isinstance(result, QuerySet):
+        assert not result.exists()
+    else:
+        assert not result
