@@ -30,17 +30,16 @@ from waypost.registry.models import (
     NumberSequence,
     Phone,
     Relationship,
-    SpecificNeedCode,
 )
+
+# Re-exported: callers that check members before a service does import them from here.
+from waypost.registry.rules import check_documents_unregistered as check_documents_unregistered
+from waypost.registry.rules import check_members as check_members
 from waypost.registry.validators import normalize_document_number
 from waypost.sites.models import Site
 
 NAME_FIELDS = ("given_name", "father_name", "grandfather_name", "family_name")
 NATIVE_NAME_FIELDS = tuple(f"{name}_native" for name in NAME_FIELDS)
-# Youngest and oldest ages at which a recorded pregnancy is plausible (ours, to catch typing
-# errors such as a pregnancy ticked on the wrong member; a clerk can still record a
-# teenage pregnancy, which is also a specific need, CR-TP).
-PREGNANCY_AGE_RANGE = (10, 60)
 
 
 @dataclass
@@ -201,78 +200,6 @@ def remove_member(*, by: User, individual: Individual, reason: str) -> None:
             purpose=Purpose.REGISTRATION,
         )
         household.delete()
-
-
-def check_members(
-    members: Sequence[MemberData], *, today: date, existing_head: bool = False
-) -> None:
-    """Rules across fields and members that a single form field cannot see."""
-    errors: dict[str, list[str]] = {}
-    heads = [i for i, m in enumerate(members) if m.relationship == Relationship.HEAD]
-    if not existing_head and len(heads) != 1:
-        errors["members"] = [_("A household has exactly one head of household.")]
-    if existing_head and heads:
-        errors[f"members.{heads[0]}.relationship"] = [_("This household already has a head.")]
-    known_codes = set(SpecificNeedCode.objects.values_list("code", flat=True))
-    for index, member in enumerate(members):
-        for name, message in member_problems(member, today=today, known_codes=known_codes):
-            errors.setdefault(f"members.{index}.{name}", []).append(message)
-    if errors:
-        raise ValidationError(errors)
-
-
-def member_problems(
-    member: MemberData, *, today: date, known_codes: set[str]
-) -> list[tuple[str, str]]:
-    problems = []
-    age = today.year - member.date_of_birth.year
-    if member.is_pregnant and member.sex != "F":
-        problems.append(("is_pregnant", _("Only a woman or girl can be recorded as pregnant.")))
-    elif member.is_pregnant and not PREGNANCY_AGE_RANGE[0] <= age <= PREGNANCY_AGE_RANGE[1]:
-        problems.append(
-            ("is_pregnant", _("Check the age: pregnancy at age %(age)s.") % {"age": age})
-        )
-    if member.expected_delivery_date and not member.is_pregnant:
-        problems.append(("expected_delivery_date", _("A delivery date needs a pregnancy.")))
-    if member.expected_delivery_date and member.expected_delivery_date < today:
-        problems.append(("expected_delivery_date", _("The expected delivery date has passed.")))
-    if member.is_lactating and member.sex != "F":
-        problems.append(("is_lactating", _("Only a woman can be recorded as lactating.")))
-    for code in member.specific_needs:
-        if code not in known_codes:
-            problems.append(
-                ("specific_needs", _("Unknown specific-need code: %(code)s.") % {"code": code})
-            )
-    return problems
-
-
-def check_documents_unregistered(
-    members: Sequence[MemberData], *, except_individual: Individual | None = None
-) -> None:
-    """A document already registered to someone else means this person is already here."""
-    errors: dict[str, list[str]] = {}
-    for index, member in enumerate(members):
-        for document in member.documents:
-            holders = IdentityDocument.objects.filter(
-                document_type=document.document_type,
-                number_normalized=normalize_document_number(document.number),
-                issuing_country=document.issuing_country,
-            ).select_related("individual__household")
-            if except_individual is not None:
-                holders = holders.exclude(individual=except_individual)
-            for holder in holders:
-                errors.setdefault(f"members.{index}.documents", []).append(
-                    _(
-                        "This document is already registered to %(person)s in household "
-                        "%(household)s."
-                    )
-                    % {
-                        "person": holder.individual.number,
-                        "household": holder.individual.household.number,
-                    }
-                )
-    if errors:
-        raise ValidationError(errors)
 
 
 def next_household_number(site: Site) -> str:

@@ -64,7 +64,7 @@ def test_an_undeclared_view_has_no_permission():
 
 
 def test_an_operation_is_declared_without_being_wrapped():
-    def list_things(request, q: str = ""):
+    def list_things(request: object, q: str = "") -> list[str]:
         return []
 
     declared = api_requires("registry.view")(list_things)

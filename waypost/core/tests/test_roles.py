@@ -50,7 +50,7 @@ def test_several_roles_grant_the_union_of_their_permissions():
 
 
 def test_the_purpose_is_that_of_a_role_granting_the_permission():
-    roles = [Role.LOGISTICIAN, Role.PROTECTION_OFFICER]
+    roles: list[str] = [Role.LOGISTICIAN, Role.PROTECTION_OFFICER]
     assert purpose_for(roles, "registry.view") == Purpose.PROTECTION
     assert purpose_for(roles, "sites.view") == Purpose.LOGISTICS
     assert purpose_for(roles, "audit.view") is None
