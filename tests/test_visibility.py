@@ -13,8 +13,8 @@ from waypost.registry.selectors import FIELD_GROUPS
 # What each field group looks like in the shared household (see tests/conftest.py), as text
 # that appears nowhere else on a page or in a response.
 SIGNS = {
-    # a phone, a passport number, a date of birth
-    "registry.view_personal": ["+9647501234567", "A1234567", "1985-03-01"],
+    # a phone, a passport number, a date of birth, where the family sleeps
+    "registry.view_personal": ["+9647501234567", "A1234567", "1985-03-01", "B-14"],
     # a specific need, an expected delivery date
     "registry.view_protection": ["SM-DP", "2099-02-01"],
     "registry.view_sensitive": [SENSITIVE_NEED],

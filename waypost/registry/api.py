@@ -62,7 +62,7 @@ def search_households(request: AuthenticatedRequest, q: str = "") -> list[dict[s
 def get_household(request: AuthenticatedRequest, household_id: UUID) -> dict[str, Any]:
     user = request.user
     household = get_household_for(user, str(household_id))
-    return schemas.household_out(household, visible_fields(user), today=timezone.localdate())
+    return schemas.household_out(household, user, today=timezone.localdate())
 
 
 @router.post(

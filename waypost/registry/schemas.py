@@ -15,6 +15,7 @@ from uuid import UUID
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from ninja import Field, Schema
 
+from waypost.core.models import User
 from waypost.registry.models import (
     Consent,
     DocumentType,
@@ -24,6 +25,7 @@ from waypost.registry.models import (
     Relationship,
     Sex,
 )
+from waypost.registry.selectors import visible_fields
 from waypost.registry.services import DocumentData, MemberData
 from waypost.registry.validators import parse_birth_date, parse_phones, validate_country_code
 
@@ -132,7 +134,7 @@ class HouseholdOut(Schema):
     id: UUID
     number: str
     site: str
-    shelter_location: str
+    shelter_location: str | None = None  # where the family sleeps: personal, like a phone
     registering_agency: str
     registered_at: datetime
     members: list[MemberOut]
@@ -224,16 +226,20 @@ def member_out(individual: Individual, fields: Set[str], *, today: date) -> dict
     return out
 
 
-def household_out(household: Household, fields: Set[str], *, today: date) -> dict[str, Any]:
-    return {
+def household_out(household: Household, user: User, *, today: date) -> dict[str, Any]:
+    """The household as `user` may see it: members with their visible fields."""
+    fields = visible_fields(user)
+    out = {
         "id": household.pk,
         "number": household.number,
         "site": household.site.code,
-        "shelter_location": household.shelter_location,
         "registering_agency": household.registering_agency.code,
         "registered_at": household.registered_at,
         "members": [member_out(m, fields, today=today) for m in household.members.all()],
     }
+    if user.can("registry.view_personal"):
+        out["shelter_location"] = household.shelter_location
+    return out
 
 
 def parse_members(members: Sequence[MemberIn], *, today: date) -> list[MemberData]:
