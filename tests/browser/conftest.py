@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import pytest
+from django.db import connections
 from django.urls import reverse
 from playwright.sync_api import sync_playwright
 
@@ -68,6 +69,9 @@ def page(request, live_server, tmp_path, results_dir, monkeypatch):
         if request.node.stash.get(FAILED, False):
             page.screenshot(path=results_dir / f"FAILED-{request.node.name}.png", full_page=True)
         context.close()
+        # Inside Playwright's block the test sees its own database connections (a separate
+        # context); close them here, or PostgreSQL refuses to drop the test database.
+        connections.close_all()
     assert not script_errors, f"script errors in the page: {script_errors}"
 
 
