@@ -38,6 +38,26 @@ def pytest_runtest_makereport(item, call):
 
 
 FAILED = pytest.StashKey[bool]()
+MEASURES = pytest.StashKey[list[str]]()
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    if lines := config.stash.get(MEASURES, []):
+        terminalreporter.section("browser tests measured")
+        for line in lines:
+            terminalreporter.write_line(line)
+
+
+@pytest.fixture
+def measured(request, results_dir):
+    """Keeps a figure a test measured: shown after the run and saved in test-results/."""
+
+    def keep(name: str, line: str) -> None:
+        request.config.stash.setdefault(MEASURES, []).append(line)
+        (results_dir / f"{name}.txt").write_text(line + "\n")
+        request.node.user_properties.append((name, line))
+
+    return keep
 
 
 @pytest.fixture
