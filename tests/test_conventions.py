@@ -105,6 +105,8 @@ def load_budgets_script():
     spec = importlib.util.spec_from_file_location(
         "check_budgets", ROOT / "scripts/check_budgets.py"
     )
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module

@@ -7,7 +7,7 @@ is in the matrix without anyone editing this file.
 import pytest
 from django.urls import reverse
 
-from tests.routes import Route, routes, walk
+from tests.routes import routes, walk
 from waypost.api import api
 from waypost.core.permissions import PUBLIC, required_permission_of
 from waypost.core.roles import PERMISSIONS
@@ -86,7 +86,7 @@ def test_each_persona_gets_exactly_what_the_role_table_grants(
     assert not problems, "\n".join(problems)
 
 
-def url_values(route: Route, household):
+def url_values(route, household):
     head = household.members.get(relationship="head")
     values = {"household_id": str(household.pk), "individual_id": str(head.pk)}
     unknown = [name for name in route.kwargs if name not in values]
