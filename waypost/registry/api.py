@@ -39,18 +39,7 @@ def search_households(request: AuthenticatedRequest, q: str = "") -> list[dict[s
     hits = search_individuals(user, q) if q.strip() else []
     # Search results show who someone is, never more (as the selector records).
     fields = visible_fields(user) & set(FIELD_GROUPS["registry.view"])
-    today = timezone.localdate()
-    households: dict[UUID, dict[str, Any]] = {}
-    for hit in hits:
-        household = hit.individual.household
-        found = households.setdefault(
-            household.pk, {"id": household.pk, "number": household.number, "matches": []}
-        )
-        member = schemas.member_out(hit.individual, fields, today=today)
-        found["matches"].append(
-            {"member": member, "score": hit.score, "matched_on": hit.matched_on}
-        )
-    return list(households.values())
+    return schemas.households_of(hits, fields, today=timezone.localdate())
 
 
 @router.get(

@@ -25,7 +25,7 @@ from waypost.registry.models import (
     Relationship,
     Sex,
 )
-from waypost.registry.selectors import visible_fields
+from waypost.registry.selectors import SearchHit, visible_fields
 from waypost.registry.services import DocumentData, MemberData
 from waypost.registry.validators import parse_birth_date, parse_phones, validate_country_code
 
@@ -224,6 +224,21 @@ def member_out(individual: Individual, fields: Set[str], *, today: date) -> dict
         reader = _READERS.get(name)
         out[name] = reader(individual, today) if reader else getattr(individual, name)
     return out
+
+
+def households_of(hits: Iterable[SearchHit], fields: Set[str], *, today: date) -> list[Any]:
+    """Search hits grouped by household, in the order of each household's best hit."""
+    households: dict[UUID, dict[str, Any]] = {}
+    for hit in hits:
+        household = hit.individual.household
+        found = households.setdefault(
+            household.pk, {"id": household.pk, "number": household.number, "matches": []}
+        )
+        member = member_out(hit.individual, fields, today=today)
+        found["matches"].append(
+            {"member": member, "score": hit.score, "matched_on": hit.matched_on}
+        )
+    return list(households.values())
 
 
 def household_out(household: Household, user: User, *, today: date) -> dict[str, Any]:
