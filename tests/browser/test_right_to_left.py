@@ -38,3 +38,24 @@ def test_the_language_chosen_stays_for_the_next_pages(page, address, sign_in, ca
     assert (layout.language, layout.direction) == ("ar", "rtl")
     assert not layout.overflows, layout
     assert horizontal_centre(page, ".topbar nav") > 0.5, "the menu should start on the right"
+
+
+@pytest.mark.parametrize(("language", "direction"), [("en", "ltr"), ("ar", "rtl")])
+def test_the_registration_page_lays_out_in_the_direction_of_its_language(
+    page, address, sign_in, unhcr_registrar, camp, results_dir, language, direction
+):
+    # given a clerk whose language cookie says English or Arabic
+    sign_in(unhcr_registrar)
+    page.context.add_cookies(
+        [{"name": "django_language", "value": language, "url": address("home")}]
+    )
+    # when
+    page.goto(address("registry:register"))
+    # then
+    page.screenshot(path=results_dir / f"register-{direction}.png", full_page=True)
+    layout = layout_of(page)
+    assert (layout.language, layout.direction) == (language, direction)
+    assert not layout.overflows, layout
+    starts_on_the_right = direction == "rtl"
+    assert (horizontal_centre(page, ".topbar nav") > 0.5) is starts_on_the_right
+    assert (horizontal_centre(page, "#id_members-0-given_name") > 0.5) is starts_on_the_right
