@@ -13,13 +13,21 @@ from datetime import datetime
 from itertools import chain
 from typing import Any
 
+from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from waypost.core import audit
 from waypost.core.models import Agency, AuditEvent, User
 from waypost.registry.forms.member import MemberForm
-from waypost.registry.models import Household, Individual, SpecificNeedCode
+from waypost.registry.models import (
+    DatePrecision,
+    Household,
+    Individual,
+    Relationship,
+    Sex,
+    SpecificNeedCode,
+)
 from waypost.registry.selectors import FIELD_GROUPS, households_visible_to
 
 # The permission that reveals each field of a change, from the record's own field groups.
@@ -36,9 +44,15 @@ REASON_PERMISSION = "registry.view_personal"
 RESTRICTED = _("restricted")
 FIELD_LABELS: dict[str, Any] = {name: f.label for name, f in MemberForm.base_fields.items()} | {
     "documents": _("Documents"),
-    "date_of_birth_precision": _("Date of birth is"),
+    "date_of_birth_precision": _("How the date of birth is known"),
     "site": _("Site"),
     "shelter_location": _("Shelter"),
+}
+# Stored values shown by their labels ("child" as "Son or daughter").
+CHOICES: dict[str, type[models.TextChoices]] = {
+    "relationship": Relationship,
+    "sex": Sex,
+    "date_of_birth_precision": DatePrecision,
 }
 ACTION_LABELS = {"created": _("Registered"), "updated": _("Corrected"), "deleted": _("Removed")}
 
@@ -156,7 +170,13 @@ def visible_change(user: User, name: str, values: Any, sensitive: set[str]) -> F
     old, new = values if isinstance(values, list) and len(values) == 2 else (None, values)
     if name == "specific_needs" and not user.can("registry.view_sensitive"):
         old, new = mask_codes(old, sensitive), mask_codes(new, sensitive)
+    if name in CHOICES:
+        old, new = choice_label(CHOICES[name], old), choice_label(CHOICES[name], new)
     return FieldChange(name, shown(old), shown(new))
+
+
+def choice_label(choices: type[models.TextChoices], value: Any) -> Any:
+    return choices(value).label if value in choices.values else value
 
 
 def mask_codes(value: Any, sensitive: set[str]) -> Any:

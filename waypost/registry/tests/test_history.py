@@ -101,6 +101,7 @@ def test_the_registration_of_a_person_lists_only_what_was_recorded(household, un
     changes = changes_of(yusuf)
     assert "phones" not in changes  # none recorded: nothing to tell
     assert changes["given_name"].new == "Yusuf"
+    assert (changes["relationship"].new, changes["sex"].new) == ("Son or daughter", "Male")
     assert changes["date_of_birth"].is_withheld
 
 
