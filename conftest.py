@@ -10,6 +10,12 @@ from waypost.core.services import create_agency, create_user
 from waypost.sites.models import ShelterType, Site, SiteKind
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Personas sign in thousands of times; a slow hash only guards real passwords."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def unhcr(db):
     return create_agency(code="unhcr", name="UN Refugee Agency", short_name="UNHCR")

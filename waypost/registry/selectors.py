@@ -190,17 +190,22 @@ def _exact_hits(user: User, visible: QuerySet[Individual], query: str) -> list[S
         return hits
     if not user.can("registry.view_personal"):
         return []
-    digits = "".join(ch for ch in query if ch.isdigit())
-    if len(digits) >= 6 and len(digits) >= len(query.replace(" ", "")) - 2:
-        phone_owners = Phone.objects.filter(number__endswith=digits[-9:]).values("individual")
-        matches = visible.filter(pk__in=phone_owners)[:SEARCH_RESULT_LIMIT]
-        if hits := [SearchHit(i, 100.0, "phone") for i in matches]:
-            return hits
+    # A document number can look like a phone number: look for both, documents first.
+    hits = []
     document = normalize_document_number(query)
     if len(document) >= 4:
         holders = IdentityDocument.objects.filter(number_normalized=document).values("individual")
-        return [SearchHit(i, 100.0, "document") for i in visible.filter(pk__in=holders)[:20]]
-    return []
+        hits += [SearchHit(i, 100.0, "document") for i in visible.filter(pk__in=holders)[:20]]
+    digits = "".join(ch for ch in query if ch.isdigit())
+    if len(digits) >= 6 and len(digits) >= len(query.replace(" ", "")) - 2:
+        phone_owners = Phone.objects.filter(number__endswith=digits[-9:]).values("individual")
+        found = {hit.individual.pk for hit in hits}
+        hits += [
+            SearchHit(i, 100.0, "phone")
+            for i in visible.filter(pk__in=phone_owners)[:SEARCH_RESULT_LIMIT]
+            if i.pk not in found
+        ]
+    return hits[:SEARCH_RESULT_LIMIT]
 
 
 def _name_hits(visible: QuerySet[Individual], query: str) -> list[SearchHit]:

@@ -172,6 +172,23 @@ def update_member(*, by: User, individual: Individual, member: MemberData) -> In
 
 
 @transaction.atomic(durable=True)
+def withdraw_consent(*, by: User, consent: Consent) -> Consent:
+    """A person may withdraw consent at any time, without adverse consequences (UNHCR 5.2)."""
+    consent = Consent.objects.select_for_update().get(pk=consent.pk)
+    if consent.withdrawn_at is None:
+        consent.withdrawn_at = timezone.now()
+        consent.save(update_fields=["withdrawn_at"])
+        audit.record(
+            actor=by,
+            action="updated",
+            subject=consent.individual,
+            purpose=Purpose.REGISTRATION,
+            fields={f"consent:{consent.topic}": ["given", "withdrawn"]},
+        )
+    return consent
+
+
+@transaction.atomic(durable=True)
 def remove_member(*, by: User, individual: Individual, reason: str) -> None:
     """Remove a person registered by mistake; the head goes last, with the household."""
     if not reason.strip():

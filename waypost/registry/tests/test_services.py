@@ -11,6 +11,7 @@ from waypost.registry.services import (
     remove_member,
     update_household,
     update_member,
+    withdraw_consent,
 )
 from waypost.registry.tests.factories import family_of_five, member, registered_household
 
@@ -143,3 +144,16 @@ def test_removing_a_member_is_audited_with_the_reason(unhcr_registrar, camp):
     event = AuditEvent.objects.get(action="deleted", subject_id=child_id)
     assert event.details["reason"] == "Registered twice"
     assert household.members.count() == 4
+
+
+def test_withdrawing_a_consent_is_kept_in_the_history(unhcr_registrar, camp):
+    household = registered_household(by=unhcr_registrar, site=camp, consents=("data_sharing",))
+    head = household.members.get(relationship="head")
+    consent = head.consents.get(topic="data_sharing")
+
+    withdraw_consent(by=unhcr_registrar, consent=consent)
+
+    consent.refresh_from_db()
+    assert consent.withdrawn_at is not None
+    event = AuditEvent.objects.get(action="updated", subject_id=str(head.pk))
+    assert event.fields == {"consent:data_sharing": ["given", "withdrawn"]}
