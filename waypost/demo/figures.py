@@ -1,9 +1,10 @@
 """The figures that shape the demo camp.
 
-Every figure here is OURS: an assumption chosen so that the demo looks like the camp described
-in standards.md §0 (about 2,000 people at the Bruzgi crossing in November 2021, mostly Kurdish
-families from Iraq, many children, some pregnant women). None is a sourced standard or a
-measured prevalence; never quote them as facts about a real population.
+Every figure here is OURS: an assumption chosen so that the demo looks like the camp the
+IOM/UNHCR joint press release of 12 November 2021 describes (approximately 2,000 people at the
+makeshift camp near the Bruzgi crossing, "many children and women, including pregnant ones").
+None is a sourced standard or a measured prevalence; never quote them as facts about a real
+population.
 """
 
 SEX_SHARES = {"M": 0.51, "F": 0.49}

@@ -16,7 +16,7 @@ from waypost.registry.models import Consent, Relationship
 from waypost.registry.services import MemberData
 
 DEFAULT_SEED = 1
-# About the number of people in the Bruzgi camp in November 2021 (standards.md §0).
+# "Approximately 2,000" people at the Bruzgi camp (IOM/UNHCR joint press release, 12 Nov 2021).
 DEFAULT_PEOPLE = 2000
 OLDER_PERSON_AGE = 60
 UNDER_FIVE = 5

@@ -48,7 +48,8 @@ class SitePlan:
     managed_by: str
 
 
-# Capacities are ours (demo data); the places are those of standards.md §0.
+# Capacities are ours (demo data). The places are the operation's: the makeshift camp at the
+# Bruzgi crossing, then a logistics centre (a warehouse) near the border (IOM, December 2021).
 SITES: tuple[SitePlan, ...] = (
     SitePlan(
         "BRZ",

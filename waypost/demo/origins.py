@@ -1,9 +1,9 @@
 """Where the people in the demo camp come from, and how names, phones and papers look there.
 
-Standards.md §0 (IOM/UNHCR, November 2021): mostly Iraqi Kurds, also Syrians, Iranians,
-Afghans, Yemenis and Cameroonians. The shares of households below are ours — assumptions for
-demo data that follow that description, not sourced figures. Document number formats only look
-like the real ones; every number is random.
+The people stranded in Belarus in late 2021 were mostly Iraqi Kurds, also Syrians, Iranians,
+Afghans, Yemenis and Cameroonians (UN and IOM, 29 November 2021). The shares of households below
+are ours — assumptions for demo data that follow that description, not sourced figures.
+Document number formats only look like the real ones; every number is random.
 """
 
 from dataclasses import dataclass

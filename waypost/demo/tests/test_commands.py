@@ -30,7 +30,8 @@ def test_demo_loads_the_operation_and_prints_every_login():
     assert DEMO_PASSWORD in output
     for username in ("unhcr.registration", "iom.caseworker", "brc.distribution", "admin"):
         assert username in output
-    assert "200 people in" in output
+    assert "200 people" in output
+    assert "Done in" in output
 
 
 def test_demo_with_if_empty_leaves_a_loaded_database_as_it_is():

@@ -8,7 +8,8 @@ from waypost.registry.codes import DATA_DIR, read_code_file
 from waypost.registry.services import check_members
 from waypost.registry.validators import normalize_phone
 
-TODAY = date(2021, 11, 12)  # the day after agencies reached the Bruzgi camp (standards.md §0)
+# The day of the IOM/UNHCR joint press release on the Bruzgi camp.
+TODAY = date(2021, 11, 12)
 PEOPLE = 2000
 MEAN_HOUSEHOLD_SIZE = 4.4
 

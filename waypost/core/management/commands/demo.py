@@ -57,12 +57,10 @@ class Command(BaseCommand):
             self.stdout.write(_("The database already holds households; no demo camp loaded."))
         else:
             people = self.load_camp(options["seed"], options["people"], bulk=options["bulk"])
-            seconds = time.perf_counter() - started
-            self.stdout.write(
-                _("Demo camp loaded: %(people)s people in %(seconds).1f s.")
-                % {"people": people, "seconds": seconds}
-            )
+            self.stdout.write(_("Demo camp loaded: %(people)s people.") % {"people": people})
         self.print_logins()
+        seconds = time.perf_counter() - started
+        self.stdout.write(_("Done in %(seconds).1f s.") % {"seconds": seconds})
 
     def load_camp(self, seed: int, people: int, *, bulk: bool) -> int:
         camp = generate_camp(seed=seed, people=people, today=timezone.localdate())
