@@ -1,0 +1,63 @@
+"""Load a registry of generated people, then time registration and name search in it.
+
+Registries up to SERVICES_UP_TO people are loaded through the registry services (the time that
+takes is itself a figure), larger ones with the bulk loader, which writes the same rows.
+"""
+
+from typing import Any
+
+from django.core.management import call_command
+from django.db import connection
+from django.utils import timezone
+
+from benchmarks.machine import describe_database, describe_machine
+from benchmarks.registration import benchmark_registration
+from benchmarks.search import benchmark_search
+from benchmarks.stats import timed
+from waypost.core.models import User
+from waypost.core.roles import Role
+from waypost.demo.generator import generate_camp
+from waypost.demo.loaders import load_in_bulk, load_with_services
+from waypost.demo.organisation import (
+    demo_username,
+    registration_clerks,
+    set_up_operation,
+    sites_by_code,
+)
+
+SERVICES_UP_TO = 10_000
+# Registration and search are done as this agency's registration clerk.
+AGENCY = "unhcr"
+
+
+def measure(people: int, parts: list[str], *, posts: int, queries: int) -> dict[str, Any]:
+    call_command("migrate", verbosity=0)
+    set_up_operation()
+    camp = generate_camp(seed=1, people=people, today=timezone.localdate())
+    by_services = people <= SERVICES_UP_TO
+    load = load_with_services if by_services else load_in_bulk
+    seconds, _ = timed(lambda: load(camp, clerks=registration_clerks(), sites=sites_by_code()))
+    if connection.vendor == "postgresql":
+        analyze()
+    results: dict[str, Any] = {
+        "machine": describe_machine(),
+        "database": describe_database(),
+        "people": people,
+        "households": len(camp),
+        "load": {"how": "services" if by_services else "bulk", "seconds": round(seconds, 1)},
+    }
+    clerk = User.objects.get(username=demo_username(AGENCY, Role.REGISTRATION_CLERK))
+    if "registration" in parts:
+        site = sites_by_code()["BRZ"]
+        results["registration"] = benchmark_registration(clerk=clerk, site=site, posts=posts)
+    if "search" in parts:
+        results["search"] = benchmark_search(
+            user=clerk, camp=camp, queries=queries, agency_code=AGENCY
+        )
+    return results
+
+
+def analyze() -> None:
+    """Fresh planner statistics, as autovacuum would gather them soon after a big load."""
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
