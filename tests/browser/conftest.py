@@ -17,6 +17,8 @@ from waypost.testing.browser import CHROMIUM, CHROMIUM_ARGS, chromium_available,
 from waypost.testing.keyboard import CountingKeyboard
 
 PASSWORD = "pw-for-tests-1"  # the personas' password, see the root conftest.py
+FAILED = pytest.StashKey[bool]()
+MEASURES = pytest.StashKey[list[str]]()
 os.environ.setdefault("DJANGO_LIVE_TEST_SERVER_ADDRESS", "127.0.0.1")
 
 
@@ -35,10 +37,6 @@ def pytest_runtest_makereport(item, call):
     if report.when == "call" and report.failed:
         item.stash[FAILED] = True
     return report
-
-
-FAILED = pytest.StashKey[bool]()
-MEASURES = pytest.StashKey[list[str]]()
 
 
 def pytest_terminal_summary(terminalreporter, config):
@@ -70,10 +68,12 @@ def results_dir(request) -> Path:
 
 @pytest.fixture
 def page(request, live_server, tmp_path, results_dir, monkeypatch):
-    """A fresh chromium profile and one page; fails the test on any uncaught script error."""
+    """A fresh chromium profile and one page. An uncaught script error in the page is an error
+    of the test; a failing test leaves a screenshot in test-results/."""
     # Playwright's sync API keeps an event loop running in this thread; Django refuses database
     # calls under a running loop unless told the caller is synchronous, which these tests are.
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    script_errors: list[str] = []
     with sync_playwright() as playwright:
         context = playwright.chromium.launch_persistent_context(
             tmp_path / "chromium-profile",
@@ -81,17 +81,18 @@ def page(request, live_server, tmp_path, results_dir, monkeypatch):
             args=list(CHROMIUM_ARGS),
             headless=True,
         )
-        page = context.pages[0] if context.pages else context.new_page()
-        page.set_default_timeout(10_000)
-        script_errors: list[str] = []
-        page.on("pageerror", lambda error: script_errors.append(str(error)))
-        yield page
-        if request.node.stash.get(FAILED, False):
-            page.screenshot(path=results_dir / f"FAILED-{request.node.name}.png", full_page=True)
-        context.close()
-        # Inside Playwright's block the test sees its own database connections (a separate
-        # context); close them here, or PostgreSQL refuses to drop the test database.
-        connections.close_all()
+        try:
+            page = context.pages[0] if context.pages else context.new_page()
+            page.set_default_timeout(10_000)
+            page.on("pageerror", lambda error: script_errors.append(str(error)))
+            yield page
+            if request.node.stash.get(FAILED, False):
+                page.screenshot(path=results_dir / f"FAILED-{request.node.name}.png")
+        finally:
+            context.close()
+            # Inside Playwright's block the test has database connections of its own (another
+            # context); close them, or PostgreSQL refuses to drop the test database.
+            connections.close_all()
     assert not script_errors, f"script errors in the page: {script_errors}"
 
 
