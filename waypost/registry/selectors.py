@@ -6,13 +6,14 @@ on the permissions of the user's roles (see `waypost.core.roles`). Every persona
 is written to the audit trail with the fields shown and the purpose.
 """
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from waypost.core import audit
 from waypost.core.models import User
@@ -63,6 +64,11 @@ FIELD_GROUPS: dict[str, tuple[str, ...]] = {
     "registry.view_sensitive": ("sensitive_specific_needs",),
 }
 SEARCH_RESULT_LIMIT = 50
+# How many people sharing name keys with a query are scored for spelling; common names
+# (Mohammed Hassan) have thousands of holders in a national registry.
+NAME_CANDIDATE_LIMIT = 5000
+# Registration numbers look like BRZ-000123 or BRZ-000123-02; anything else is not one.
+REGISTRATION_NUMBER = re.compile(r"^[A-Z0-9]{2,12}-\d{6}(-\d{2})?$")
 
 
 def visible_fields(user: User) -> set[str]:
@@ -183,11 +189,9 @@ def search_individuals(user: User, query: str) -> list[SearchHit]:
 
 def _exact_hits(user: User, visible: QuerySet[Individual], query: str) -> list[SearchHit]:
     upper = query.upper()
-    by_number = visible.filter(Q(number=upper) | Q(household__number=upper))
-    if hits := [
-        SearchHit(i, 100.0, "registration number") for i in by_number[:SEARCH_RESULT_LIMIT]
-    ]:
-        return hits
+    if REGISTRATION_NUMBER.match(upper):
+        by_number = visible.filter(Q(number=upper) | Q(household__number=upper))
+        return [SearchHit(i, 100.0, "registration number") for i in by_number[:50]]
     if not user.can("registry.view_personal"):
         return []
     # A document number can look like a phone number: look for both, documents first.
@@ -212,7 +216,8 @@ def _name_hits(visible: QuerySet[Individual], query: str) -> list[SearchHit]:
     keys = name_keys(query)
     if not keys:
         return []
-    # Candidates share the most keys with the query; spelling decides the order among them.
+    # Candidates share spelling-tolerant keys with the query, most keys first; among them the
+    # closest spellings win. Only names travel to be scored, whole records only for the winners.
     wanted = max(1, len(keys) - 1) if len(keys) > 2 else 1
     candidate_ids = (
         NameKey.objects.filter(key__in=keys)
@@ -220,15 +225,19 @@ def _name_hits(visible: QuerySet[Individual], query: str) -> list[SearchHit]:
         .annotate(shared=Count("key"))
         .filter(shared__gte=wanted)
         .order_by("-shared")
-        .values_list("individual", flat=True)[:500]
+        .values_list("individual", flat=True)[:NAME_CANDIDATE_LIMIT]
     )
-    folded = fold(query)
-    scored = [
-        SearchHit(individual, fuzz.token_set_ratio(folded, individual.search_name), "name")
-        for individual in visible.filter(pk__in=list(candidate_ids))
+    names = dict(visible.filter(pk__in=candidate_ids).values_list("pk", "search_name"))
+    best = process.extract(
+        fold(query), names, scorer=fuzz.token_set_ratio, limit=SEARCH_RESULT_LIMIT
+    )
+    scores = {pk: score for _name, score, pk in best}
+    hits = [
+        SearchHit(individual, scores[individual.pk], "name")
+        for individual in visible.filter(pk__in=list(scores))
     ]
-    scored.sort(key=lambda hit: (-hit.score, hit.individual.number))
-    return scored[:SEARCH_RESULT_LIMIT]
+    hits.sort(key=lambda hit: (-hit.score, hit.individual.number))
+    return hits
 
 
 def _purpose(user: User) -> str:

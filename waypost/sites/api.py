@@ -7,7 +7,7 @@ from ninja import Router, Schema
 
 from waypost.core.api import REFUSALS
 from waypost.core.permissions import AuthenticatedRequest, api_requires
-from waypost.sites.selectors import sites_visible_to
+from waypost.sites.selectors import sites_with_occupancy_for
 
 router = Router(tags=["sites"])
 
@@ -28,7 +28,7 @@ class SiteOut(Schema):
 @router.get("", response={200: list[SiteOut], **REFUSALS})
 @api_requires("sites.view")
 def list_sites(request: AuthenticatedRequest) -> list[dict[str, Any]]:
-    sites = sites_visible_to(request.user).select_related("managed_by")
+    sites = sites_with_occupancy_for(request.user).select_related("managed_by")
     return [
         {
             "id": site.pk,

@@ -5,7 +5,15 @@ from waypost.sites.models import Site
 
 
 def sites_visible_to(user: User) -> QuerySet[Site]:
-    """Sites are operational facts every signed-in role may see; occupancy is a head count."""
+    """Sites are operational facts every signed-in role may see."""
     if not user.can("sites.view"):
         return Site.objects.none()
-    return Site.objects.filter(is_active=True).annotate(occupancy=Count("residents"))
+    return Site.objects.filter(is_active=True)
+
+
+def sites_with_occupancy_for(user: User) -> QuerySet[Site]:
+    """Sites with `occupancy`, the number of people whose current site it is.
+
+    A count over every resident: for lists of sites, not for choosing one in a form.
+    """
+    return sites_visible_to(user).annotate(occupancy=Count("residents"))
