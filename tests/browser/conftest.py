@@ -117,6 +117,7 @@ def sign_in(page, keys, address):
 
     def sign_in_as(user) -> None:
         page.goto(address("login"))
+        keys.wait_for_focus("username")
         keys.type(user.username)
         keys.tab()
         keys.type(PASSWORD)

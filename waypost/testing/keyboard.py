@@ -4,6 +4,7 @@ A registration desk works fastest when the clerk never reaches for the mouse; th
 those flows key by key and keep the count, so a change that adds key presses shows up.
 """
 
+import json
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -54,6 +55,11 @@ class CountingKeyboard:
             self.tab()
         if self.focused() != target:
             raise AssertionError(f"{limit} presses of Tab never reached {target!r}")
+
+    def wait_for_focus(self, target: str) -> None:
+        """Wait until `target` has the focus, e.g. until a page's autofocus has landed, which
+        browsers do a moment after the page has loaded."""
+        self.page.wait_for_function(f"({FOCUSED_ELEMENT})() === {json.dumps(target)}")
 
     def focused(self) -> str:
         """What has the focus: a field's name (`name=value` for a checkbox or radio button),
