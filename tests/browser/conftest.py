@@ -9,7 +9,9 @@ import os
 from pathlib import Path
 
 import pytest
+from django.core.servers.basehttp import WSGIServer
 from django.db import connections
+from django.test.testcases import LiveServerThread
 from django.urls import reverse
 from playwright.sync_api import sync_playwright
 
@@ -20,6 +22,28 @@ PASSWORD = "pw-for-tests-1"  # the personas' password, see the root conftest.py
 FAILED = pytest.StashKey[bool]()
 MEASURES = pytest.StashKey[list[str]]()
 os.environ.setdefault("DJANGO_LIVE_TEST_SERVER_ADDRESS", "127.0.0.1")
+
+
+# The test database on SQLite lives in memory, and the live server's threads share the test's
+# one connection to it: two requests at once (a live date preview while the form posts) would
+# use it concurrently and corrupt each other's results. One request at a time, as Django
+# advises; Django then answers with "Connection: close", so the browser never waits on a
+# kept-alive socket.
+class SingleThreadedServer(WSGIServer):
+    def __init__(self, *args, connections_override=None, **kwargs):
+        # The live server thread itself already uses the overridden connections.
+        super().__init__(*args, **kwargs)
+
+    def process_request(self, request, client_address):
+        try:
+            super().process_request(request, client_address)
+        finally:
+            # As the threaded server does after each request, so PostgreSQL can drop the test
+            # database at the end (Django never closes an in-memory SQLite one).
+            connections.close_all()
+
+
+LiveServerThread.server_class = SingleThreadedServer
 
 
 def pytest_collection_modifyitems(config, items):
