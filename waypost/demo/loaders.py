@@ -20,7 +20,6 @@ from django.utils import timezone
 from waypost.core.models import AuditEvent, User
 from waypost.core.roles import Purpose
 from waypost.demo.generator import DemoHousehold
-from waypost.matching.names import keys_of_names
 from waypost.registry.models import (
     Consent,
     Household,
@@ -33,11 +32,12 @@ from waypost.registry.models import (
     Relationship,
 )
 from waypost.registry.services import (
-    NAME_FIELDS,
-    NATIVE_NAME_FIELDS,
     MemberData,
     apply_member_data,
+    details_snapshot,
+    name_keys_for,
     register_household,
+    scalar_snapshot,
 )
 from waypost.registry.validators import normalize_document_number
 from waypost.sites.models import Site
@@ -179,7 +179,7 @@ def detail_rows(
     individual: Individual, member: MemberData, clerk: User, now: datetime
 ) -> Iterator[models.Model]:
     """Name keys, phones, documents and specific needs, as `replace_details` writes them."""
-    for key in name_keys_of(individual):
+    for key in name_keys_for(individual):
         yield NameKey(individual=individual, key=key)
     for number in dict.fromkeys(member.phones):
         yield Phone(individual=individual, number=number)
@@ -197,40 +197,13 @@ def detail_rows(
         )
 
 
-def name_keys_of(individual: Individual) -> list[str]:
-    """The keys `register_household` writes for a person (see `replace_details`)."""
-    names = [getattr(individual, name) for name in (*NAME_FIELDS, *NATIVE_NAME_FIELDS)]
-    return list(dict.fromkeys(key[:40] for key in sorted(keys_of_names(names))))
-
-
 def snapshot_of(individual: Individual, member: MemberData) -> dict[str, Any]:
     """What `registry.services.snapshot` records for a person just created from `member`."""
-    state: dict[str, Any] = {
-        name: getattr(individual, name)
-        for name in (
-            *NAME_FIELDS,
-            *NATIVE_NAME_FIELDS,
-            "relationship",
-            "sex",
-            "date_of_birth_precision",
-            "nationality",
-            "is_pregnant",
-            "is_lactating",
-        )
-    }
-    state["date_of_birth"] = individual.date_of_birth.isoformat()
-    delivery = individual.expected_delivery_date
-    state["expected_delivery_date"] = delivery.isoformat() if delivery else None
-    state["languages"] = ", ".join(individual.languages)
-    state["phones"] = ", ".join(sorted(dict.fromkeys(member.phones)))
-    state["documents"] = ", ".join(
-        sorted(
-            f"{str(d.document_type)} {d.number.strip()} {d.issuing_country}"
-            for d in member.documents
-        )
+    return scalar_snapshot(individual) | details_snapshot(
+        phones=member.phones,
+        documents=[(d.document_type, d.number, d.issuing_country) for d in member.documents],
+        specific_needs=member.specific_needs,
     )
-    state["specific_needs"] = ", ".join(sorted(dict.fromkeys(member.specific_needs)))
-    return state
 
 
 def created_event(

@@ -5,7 +5,7 @@ the rules, writes the rows and its audit events together, so a refused registrat
 nothing behind.
 """
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -288,9 +288,8 @@ def replace_details(*, by: User, individual: Individual, member: MemberData) -> 
     )
     set_specific_needs(by=by, individual=individual, codes=member.specific_needs)
     individual.name_keys.all().delete()
-    names = [getattr(individual, name) for name in (*NAME_FIELDS, *NATIVE_NAME_FIELDS)]
     NameKey.objects.bulk_create(
-        NameKey(individual=individual, key=key[:40]) for key in sorted(keys_of_names(names))
+        NameKey(individual=individual, key=key) for key in name_keys_for(individual)
     )
 
 
@@ -324,34 +323,58 @@ def record_consents(*, by: User, individual: Individual, topics: Collection[str]
 
 def snapshot(individual: Individual) -> dict[str, Any]:
     """The comparable state of a person's record, for change history."""
-    state: dict[str, Any] = {
-        name: getattr(individual, name)
-        for name in (
-            *NAME_FIELDS,
-            *NATIVE_NAME_FIELDS,
-            "relationship",
-            "sex",
-            "date_of_birth_precision",
-            "nationality",
-            "is_pregnant",
-            "is_lactating",
-        )
-    }
+    documents = individual.documents.all()
+    return scalar_snapshot(individual) | details_snapshot(
+        phones=individual.phones.values_list("number", flat=True),
+        documents=[(d.document_type, d.number, d.issuing_country) for d in documents],
+        specific_needs=individual.specific_needs.filter(is_active=True).values_list(
+            "code", flat=True
+        ),
+    )
+
+
+SNAPSHOT_FIELDS = (
+    *NAME_FIELDS,
+    *NATIVE_NAME_FIELDS,
+    "relationship",
+    "sex",
+    "date_of_birth_precision",
+    "nationality",
+    "is_pregnant",
+    "is_lactating",
+)
+
+
+def scalar_snapshot(individual: Individual) -> dict[str, Any]:
+    """The fields of a person's own row, as history compares them."""
+    state: dict[str, Any] = {name: getattr(individual, name) for name in SNAPSHOT_FIELDS}
     state["date_of_birth"] = individual.date_of_birth.isoformat()
-    state["expected_delivery_date"] = (
-        individual.expected_delivery_date.isoformat() if individual.expected_delivery_date else None
-    )
+    delivery = individual.expected_delivery_date
+    state["expected_delivery_date"] = delivery.isoformat() if delivery else None
     state["languages"] = ", ".join(individual.languages)
-    state["phones"] = ", ".join(sorted(individual.phones.values_list("number", flat=True)))
-    state["documents"] = ", ".join(
-        sorted(
-            f"{d.document_type} {d.number} {d.issuing_country}" for d in individual.documents.all()
-        )
-    )
-    state["specific_needs"] = ", ".join(
-        sorted(individual.specific_needs.filter(is_active=True).values_list("code", flat=True))
-    )
     return state
+
+
+def details_snapshot(
+    *,
+    phones: Iterable[str],
+    documents: Iterable[tuple[str, str, str]],
+    specific_needs: Iterable[str],
+) -> dict[str, str]:
+    """Phones, documents (type, number, country) and active needs, as history compares them."""
+    return {
+        "phones": ", ".join(sorted(set(phones))),
+        "documents": ", ".join(
+            sorted(f"{kind} {number.strip()} {country}" for kind, number, country in documents)
+        ),
+        "specific_needs": ", ".join(sorted(set(specific_needs))),
+    }
+
+
+def name_keys_for(individual: Individual) -> list[str]:
+    """The spelling-tolerant keys stored for a person's names, Latin and own script."""
+    names = [getattr(individual, name) for name in (*NAME_FIELDS, *NATIVE_NAME_FIELDS)]
+    return sorted({key[:40] for key in keys_of_names(names)})
 
 
 def _has_other_head(individual: Individual) -> bool:
