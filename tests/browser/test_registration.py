@@ -27,7 +27,7 @@ FAMILY_OF_FIVE = [
     {
         "given_name": "Laila",
         "father_name": "Omar",
-        "relationship": "S",
+        "relationship": "Sp",  # typeahead: "S" alone would step from "Son" to "Stepchild"
         "sex": "F",
         "date_of_birth": "1990",
         "is_pregnant": True,
@@ -86,6 +86,8 @@ def test_a_clerk_registers_a_family_of_five_by_keyboard_and_finds_and_corrects_i
     assert page.locator("table.members tbody tr").count() == 5
     for name in ("Mohammed Ali Hassan", "Laila Omar Hassan", "Yusuf Mohammed Hassan"):
         assert page.get_by_text(name).count() == 1, name
+    spouse = page.get_by_role("row", name=re.compile("Laila"))
+    assert "Spouse" in spouse.inner_text()
     assert keys.presses <= KEY_PRESS_BUDGET
 
     # and a search for a misspelt name finds the household again
