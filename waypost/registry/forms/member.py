@@ -171,7 +171,9 @@ class MemberForm(forms.Form):
     expected_delivery_date = forms.DateField(
         label=_("Expected delivery"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        # Typed like the date of birth: a date picker costs four Tab stops per member.
+        input_formats=["%Y-%m-%d", "%d.%m.%Y"],
+        widget=forms.DateInput(attrs={"placeholder": "2027-02-15"}, format="%Y-%m-%d"),
     )
     is_lactating = forms.BooleanField(label=_("Breastfeeding"), required=False)
 
