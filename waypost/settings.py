@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "waypost.core",
     "waypost.sites",
     "waypost.registry",
+    "waypost.stock",
     "waypost.matching",
 ]
 

@@ -47,6 +47,9 @@ PERMISSIONS: dict[str, str] = {
     "registry.edit": "correct a household or a member, add or remove members",
     "sites.view": "sites with their capacity and occupancy",
     "audit.view": "the audit trail",
+    "stock.view": "warehouses, stock balances and the stock ledger",
+    "stock.move": "receive, transfer, issue, return, write off and count stock",
+    "stock.catalogue": "edit the item catalogue and the kits",
 }
 
 _REGISTRY_READ = {"registry.view", "registry.view_personal", "registry.view_protection"}
@@ -74,9 +77,13 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     ),
     Role.CASEWORKER: frozenset({"core.use", "sites.view", *_REGISTRY_READ}),
     # Distribution staff see who stands at the table, never protection details.
-    Role.DISTRIBUTION_STAFF: frozenset({"core.use", "sites.view", "registry.view"}),
-    Role.LOGISTICIAN: frozenset({"core.use", "sites.view"}),
-    Role.SITE_COORDINATOR: frozenset({"core.use", "sites.view", "registry.view"}),
+    Role.DISTRIBUTION_STAFF: frozenset(
+        {"core.use", "sites.view", "registry.view", "stock.view"}
+    ),
+    Role.LOGISTICIAN: frozenset(
+        {"core.use", "sites.view", "stock.view", "stock.move", "stock.catalogue"}
+    ),
+    Role.SITE_COORDINATOR: frozenset({"core.use", "sites.view", "registry.view", "stock.view"}),
     Role.REPORT_VIEWER: frozenset({"core.use", "sites.view"}),
     Role.ADMINISTRATOR: frozenset(
         {"core.use", "sites.view", "registry.view", "registry.history", "audit.view"}

@@ -1,0 +1,75 @@
+"""Reading stock: balances, the ledger they come from, and which lots to issue first."""
+
+from datetime import date
+
+from django.db.models import QuerySet, Sum
+
+from waypost.core.models import User
+from waypost.stock.models import Item, ItemSize, Lot, StockBalance, StockMovement, Warehouse
+
+
+def warehouses_visible_to(user: User) -> QuerySet[Warehouse]:
+    """Stock is shared across agencies for coordination; it holds no personal data."""
+    if not user.can("stock.view"):
+        return Warehouse.objects.none()
+    return Warehouse.objects.select_related("agency", "site")
+
+
+def balances_visible_to(user: User) -> QuerySet[StockBalance]:
+    return (
+        StockBalance.objects.filter(warehouse__in=warehouses_visible_to(user), quantity__gt=0)
+        .select_related("warehouse", "item", "size", "lot")
+        .order_by("warehouse__name", "item__name", "size__order", "lot__expires_on")
+    )
+
+
+def movements_visible_to(user: User) -> QuerySet[StockMovement]:
+    return StockMovement.objects.filter(warehouse__in=warehouses_visible_to(user)).select_related(
+        "warehouse", "item", "size", "lot", "by"
+    )
+
+
+def ledger_balance(
+    *, warehouse: Warehouse, item: Item, size: ItemSize | None = None, lot: Lot | None = None
+) -> int:
+    """The balance as the ledger says it: the sum of all movements of this stock line."""
+    total = StockMovement.objects.filter(
+        warehouse=warehouse, item=item, size=size, lot=lot
+    ).aggregate(total=Sum("quantity"))["total"]
+    return int(total or 0)
+
+
+def balance_of(
+    *, warehouse: Warehouse, item: Item, size: ItemSize | None = None, lot: Lot | None = None
+) -> int:
+    """The balance as kept by the services (equal to `ledger_balance`, read in one row)."""
+    quantity = (
+        StockBalance.objects.filter(warehouse=warehouse, item=item, size=size, lot=lot)
+        .values_list("quantity", flat=True)
+        .first()
+    )
+    return quantity or 0
+
+
+def suggest_first_expiry(
+    *, warehouse: Warehouse, item: Item, quantity: int, today: date, size: ItemSize | None = None
+) -> list[tuple[Lot, int]]:
+    """Which lots to issue `quantity` from: those expiring first, never one already expired.
+
+    The suggestion may add up to less than asked when the unexpired stock is short.
+    """
+    rows = (
+        StockBalance.objects.filter(warehouse=warehouse, item=item, size=size, quantity__gt=0)
+        .filter(lot__expires_on__gte=today)
+        .select_related("lot")
+        .order_by("lot__expires_on", "lot__number")
+    )
+    suggestion: list[tuple[Lot, int]] = []
+    remaining = quantity
+    for row in rows:
+        if remaining <= 0 or row.lot is None:
+            break
+        take = min(row.quantity, remaining)
+        suggestion.append((row.lot, take))
+        remaining -= take
+    return suggestion
