@@ -1,0 +1,112 @@
+"""Many people moving the same stock at the same second: it never goes negative (PostgreSQL)."""
+
+import threading
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import connection
+
+from waypost.stock.models import Item
+from waypost.stock.selectors import balance_of, ledger_balance
+from waypost.stock.services import issue_stock, receive_stock, transfer_stock
+
+pytestmark = [
+    pytest.mark.postgres_only,
+    pytest.mark.skipif(
+        connection.vendor != "postgresql",
+        reason="SQLite runs one write transaction at a time, so only PostgreSQL has a race",
+    ),
+]
+
+THREADS = 12
+
+
+def run_at_once(work):
+    """Run `work(i)` in THREADS threads released together; each uses its own connection."""
+    barrier = threading.Barrier(THREADS)
+    outcomes: list[object] = [None] * THREADS
+
+    def run(i):
+        try:
+            barrier.wait()
+            outcomes[i] = work(i)
+        except ValidationError:
+            outcomes[i] = "refused"
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(THREADS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return outcomes
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_issues_never_spend_more_than_the_stock(redcross_logistician, main_store):
+    # given 10 blankets
+    receive_stock(
+        by=redcross_logistician,
+        warehouse=main_store,
+        item="blanket-high-thermal",
+        quantity=10,
+        unit="piece",
+        reference="R-1",
+    )
+    blanket = Item.objects.get(code="blanket-high-thermal")
+
+    # when twelve people each issue 3 at the same moment
+    outcomes = run_at_once(
+        lambda i: issue_stock(
+            by=redcross_logistician,
+            warehouse=main_store,
+            item="blanket-high-thermal",
+            quantity=3,
+            unit="piece",
+            reference=f"D-{i}",
+        )
+    )
+
+    # then exactly three issues go through (9 blankets) and the rest are refused
+    issued = [outcome for outcome in outcomes if outcome != "refused"]
+    assert len(issued) == 3
+    assert outcomes.count("refused") == THREADS - 3
+    assert balance_of(warehouse=main_store, item=blanket) == 1
+    assert ledger_balance(warehouse=main_store, item=blanket) == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_transfers_both_ways_at_once_neither_deadlock_nor_lose_stock(
+    redcross_logistician, main_store, camp_store
+):
+    # given 20 blankets in each store
+    for store in (main_store, camp_store):
+        receive_stock(
+            by=redcross_logistician,
+            warehouse=store,
+            item="blanket-high-thermal",
+            quantity=20,
+            unit="piece",
+            reference="R-1",
+        )
+    blanket = Item.objects.get(code="blanket-high-thermal")
+    stores = (main_store, camp_store)
+
+    # when half the people send 2 one way and half 2 the other way, all at once
+    outcomes = run_at_once(
+        lambda i: transfer_stock(
+            by=redcross_logistician,
+            source=stores[i % 2],
+            destination=stores[1 - i % 2],
+            item="blanket-high-thermal",
+            quantity=2,
+            unit="piece",
+            reference=f"T-{i}",
+        )
+    )
+
+    # then every transfer went through and the 40 blankets are all still there
+    assert "refused" not in outcomes
+    assert balance_of(warehouse=main_store, item=blanket) == 20
+    assert balance_of(warehouse=camp_store, item=blanket) == 20
