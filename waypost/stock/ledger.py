@@ -56,7 +56,11 @@ class Change:
 
 def whole_count(quantity: int | Decimal | float) -> int:
     """A count of whole units, greater than zero; anything else is refused."""
-    if isinstance(quantity, bool) or int(quantity) != quantity:
+    try:
+        is_whole = not isinstance(quantity, bool) and int(quantity) == quantity
+    except (ArithmeticError, TypeError, ValueError):  # infinity, NaN, text
+        is_whole = False
+    if not is_whole:
         raise ValidationError(
             _("Count whole units: %(quantity)s is not a whole number.") % {"quantity": quantity}
         )
