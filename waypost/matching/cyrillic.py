@@ -57,7 +57,7 @@ _LATIN_TO_CYRILLIC = (
     ("u", "у"),
     ("v", "в"),
     ("w", "в"),
-    ("x", "кс"),
+    ("x", "х"),  # Kurdish Latin x is kh
     ("y", "й"),
     ("z", "з"),
 )

@@ -33,15 +33,25 @@ _DIGRAPHS = (
     ("dh", "d"),
     ("ck", "k"),
     ("q", "k"),
+    # Kurdish Latin writes kh as x (Bextiyar); Arabic-script h is read as x (see below). Last,
+    # so that an h from Arabic script never joins the letter before it (زهرا is z-h-r-a).
+    ("x", "h"),
 )
 # Letters that transliteration drops or misreads: alif is a long a, ta marbuta a final a, and
 # the hamza after a final alif is not written in Latin (فاطمة is Fatima, علياء Alia).
-_ARABIC_LETTERS = str.maketrans({"ا": "a", "ة": "a", "ء": ""})
-# A word-initial alif carries the article or a short vowel, which transliteration leaves out.
-_WORD_INITIAL_ALIF = re.compile(r"(?<![\u0600-\u06ff])\u0627")
+_ARABIC_LETTERS = str.maketrans({"ا": "a", "ة": "a", "ء": "", "ه": "x", "ح": "x"})
+# A word-initial alif carries the article or a short vowel, which transliteration leaves out;
+# so does the Kurdish ئ that carries a word-initial vowel (ئازاد is Azad).
+_WORD_INITIAL_ALIF = re.compile(r"(?<![\u0600-\u06ff])\u0626?\u0627?")
 _CYRILLIC_GE_AS_H = str.maketrans({"г": "х", "Г": "Х"})
+_CYRILLIC_VE_AS_W = str.maketrans({"в": "w", "В": "W"})
 # Names ending in Allah lose the final h in many spellings (Abdullah, Abdulla).
-_ALLAH_ENDING = re.compile(r"(?<=ll)(?:ah?|h)$")
+_ALLAH_ENDING = re.compile(r"(?<=ll)(?:a?k?h|a|x)$")
+# A final h after a is silent (Sarah, Fatimah; Russian writes it х: Фатимах), as the ة it
+# stands for is read here.
+_SILENT_FINAL_H = re.compile(r"(?<=...a)k?h$")
+# Persian, Pashto and Kurdish end names with a silent ه read as a vowel (فرزانه is Farzana).
+_FINAL_HEH = re.compile(r"(?<=[\u0600-\u06ff])\u0647(?![\u0600-\u06ff])")
 # Arabic long vowels come out of transliteration as w and y, so they count as vowels here.
 _VOWELS = re.compile(r"[aeiouyw]")
 _NOT_LETTER = re.compile(r"[^a-z ]+")
@@ -64,38 +74,50 @@ def fold(text: str) -> str:
 
 def skeleton(token: str) -> str:
     """The consonant skeleton of one folded name token."""
-    for digraph, sound in _DIGRAPHS:
-        token = token.replace(digraph, sound)
-    return _REPEATS.sub(r"\1", _VOWELS.sub("", token))
+    return _consonants(_digraphs(token))
 
 
-def _fold_arabic_vowels(text: str) -> str:
+def _consonants(sounds: str) -> str:
+    return _REPEATS.sub(r"\1", _VOWELS.sub("", sounds))
+
+
+def _fold_arabic_vowels(text: str, *, final_heh_as_vowel: bool) -> str:
     """Like `fold`, but keeping the long a of alif and the final a of ta marbuta."""
     text = _WORD_INITIAL_ALIF.sub("", unicodedata.normalize("NFKC", text))
+    if final_heh_as_vowel:
+        text = _FINAL_HEH.sub("\u0627", text)
     return fold(text.translate(_ARABIC_LETTERS))
 
 
-def tokens(text: str) -> list[str]:
-    words = [word for word in _fold_arabic_vowels(text).split() if word not in ARTICLES]
+def tokens(text: str, *, silent_final_h: bool = False) -> list[str]:
+    """The words of a name; `silent_final_h` reads a final h after a as silent (Sarah)."""
+    folded = _fold_arabic_vowels(text, final_heh_as_vowel=silent_final_h)
+    words = [word for word in folded.split() if word not in ARTICLES]
+    if silent_final_h:
+        words = [_SILENT_FINAL_H.sub("", word) for word in words]
     return [_ABD_WITH_ARTICLE.sub("abd", _ALLAH_ENDING.sub("", word)) for word in words]
 
 
 def readings(text: str) -> list[str]:
-    """The ways a name can be read: a Cyrillic г is both the Russian g and the Arabic h."""
-    as_h = text.translate(_CYRILLIC_GE_AS_H)
-    return [text] if as_h == text else [text, as_h]
+    """The ways a name can be read: a Cyrillic г is both the Russian g and the Arabic h, and
+    в both v and the Kurdish w (Карван is Karwan)."""
+    found = [text]
+    for letters in (_CYRILLIC_GE_AS_H, _CYRILLIC_VE_AS_W):
+        found += [other for reading in found if (other := reading.translate(letters)) != reading]
+    return found
 
 
 def name_keys(text: str) -> set[str]:
     """Skeleton keys of a name: one per word, plus joined compounds and article-less forms."""
     keys: set[str] = set()
     for reading in readings(text):
-        keys |= _keys_of_reading(reading)
+        keys |= _keys_of_words(tokens(reading)) | _keys_of_words(
+            tokens(reading, silent_final_h=True)
+        )
     return keys
 
 
-def _keys_of_reading(text: str) -> set[str]:
-    words = tokens(text)
+def _keys_of_words(words: list[str]) -> set[str]:
     keys = {skeleton(word) for word in words}
     for first, second in zip(words, words[1:], strict=False):
         if first in JOINING_PREFIXES:
@@ -132,7 +154,11 @@ def same_name(first: str, second: str) -> bool:
 def _spellings(text: str) -> list[tuple[str, bool]]:
     """Each reading of a name as one joined word, and whether it was written in Arabic script."""
     arabic = bool(_ARABIC_SCRIPT.search(text))
-    words = {_joined(tokens(reading)) for reading in readings(text)}
+    words = {
+        _joined(tokens(reading, silent_final_h=silent))
+        for reading in readings(text)
+        for silent in (False, True)
+    }
     # The article joined to the name: الحسن, Alhassan, Elhassan.
     words |= {_JOINED_ARTICLE.sub("", word) for word in words}
     return [(_digraphs(word), arabic) for word in words if word]
@@ -158,7 +184,7 @@ def _digraphs(token: str) -> str:
 
 def _spellings_agree(one: tuple[str, bool], other: tuple[str, bool]) -> bool:
     (first, first_arabic), (second, second_arabic) = one, other
-    if skeleton(first) != skeleton(second):
+    if _consonants(first) != _consonants(second):
         return False
     if first_arabic and second_arabic:
         return True

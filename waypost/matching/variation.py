@@ -88,9 +88,10 @@ def change_compound(dice: Dice, name: str, marks: set[str]) -> str:
         first, rest = name.split(" ", 1)
         return first + rest.lower()
     for prefix in _COMPOUND_PREFIXES:
-        if name.startswith(prefix) and len(name) > len(prefix) + 2:
+        rest = name[len(prefix) :]
+        if name.startswith(prefix) and len(rest) > 2 and not rest.startswith("l"):
             marks.add(COMPOUND)
-            return f"{prefix} {name[len(prefix) :].capitalize()}"
+            return f"{prefix} {rest.capitalize()}"
     return name
 
 

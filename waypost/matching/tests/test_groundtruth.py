@@ -12,6 +12,7 @@ from waypost.matching.groundtruth import (
     write_records_csv,
     write_truth_csv,
 )
+from waypost.matching.names import same_name
 
 ISSUE_HEADER = (
     "record_id,source,given_name,father_name,family_name,full_name,date_of_birth,sex,"
@@ -106,3 +107,35 @@ def test_the_csv_header_is_exactly_the_issues_and_identities_go_to_their_own_fil
     pairs = list(csv.reader(io.StringIO(identities.getvalue())))
     assert pairs[0] == ["record_id", "identity_id"]
     assert pairs[1] == [truth.records[0].record_id, truth.records[0].identity_id]
+
+
+def test_the_given_names_of_one_person_are_nearly_always_the_same_name_without_typos():
+    truth = generate(people=1000, seed=1)
+    records = defaultdict(list)
+    for record in truth.records:
+        if variation.TYPO not in record.variations:
+            records[record.identity_id].append(record.given_name)
+    pairs = [
+        (a, b) for names in records.values() for i, a in enumerate(names) for b in names[i + 1 :]
+    ]
+    agreeing = sum(same_name(a, b) for a, b in pairs)
+    assert agreeing / len(pairs) >= 0.95
+
+
+def test_brothers_and_sisters_almost_never_have_the_same_given_name():
+    truth = generate(people=1000, seed=1)
+    names = defaultdict(list)
+    for record in truth.records:
+        names[record.identity_id].append(record.given_name)
+    families = defaultdict(list)
+    for identity in truth.identities:
+        families[identity.family_id].append(identity.identity_id)
+    pairs = [
+        (a, b)
+        for members in families.values()
+        for i, first in enumerate(members)
+        for second in members[i + 1 :]
+        for a in names[first]
+        for b in names[second]
+    ]
+    assert sum(same_name(a, b) for a, b in pairs) / len(pairs) <= 0.005

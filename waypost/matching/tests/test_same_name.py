@@ -1,7 +1,9 @@
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from waypost.matching.fullnames import PersonName, full_names_match, same_words
-from waypost.matching.names import name_keys, same_name
+from waypost.matching.names import name_keys, same_name, tokens
 
 # Spellings of one name as they turn up in registrations: Latin variants, Russian renderings
 # from the Latin passport spelling, and the name as the person writes it.
@@ -70,6 +72,21 @@ ONE_NAME = [
     ("Rawa", "ڕەوا"),
     ("Shilan", "شیلان"),
     ("Nazanin", "نازنین"),
+    ("Azad", "ئازاد"),
+    ("Zahra", "زهرا"),
+    ("Farzana", "فرزانه"),
+    ("Fatemeh", "فاطمه"),
+    ("Bextiyar", "Bakhtiyar"),
+    ("Bakhtiyar", "بەختیار"),
+    # Russian в for the Kurdish w, х for a final h
+    ("Karwan", "Карван"),
+    ("Rebwar", "Ребвар"),
+    ("Walid", "Валид"),
+    ("Sarah", "سارة"),
+    ("Fatimah", "Фатимах"),
+    ("Фатимах", "فاطمة"),
+    ("Abdullah", "Абдуллах"),
+    ("Sabah", "صباح"),
 ]
 
 # Different names, many of them given to siblings and cousins.
@@ -183,3 +200,16 @@ def test_full_names_in_another_order_are_the_same_words():
     assert same_words("Al-Hassan Omar", "عمر الحسن")
     assert not same_words("Ahmed Karim", "Ahmed Karim Barzani")
     assert not same_words("Ahmed Hassan", "Ahmed Hussein")
+
+
+NAME_TEXT = st.text(alphabet="abdehiklmnorsuwyАбгдехилмрсуاحدرسلمنويةهپژ -", max_size=20)
+
+
+@given(NAME_TEXT, NAME_TEXT)
+def test_same_name_does_not_depend_on_the_order_of_its_arguments(first, second):
+    assert same_name(first, second) == same_name(second, first)
+
+
+@given(NAME_TEXT)
+def test_a_name_with_a_letter_is_the_same_name_as_itself(text):
+    assert same_name(text, text) == bool(tokens(text))
