@@ -9,8 +9,10 @@ one: that needs the other fields too.
 
 `same_name` decides whether two spellings are one name: the same skeleton, and vowels that agree
 where both spellings write them (Hassan and Hussein share a skeleton but not their vowels; Ali
-and Alia differ by a final vowel). Russian renders the Arabic h as г (Ибрагим) as well as х, so
-a Cyrillic г is read both ways.
+and Alia differ by a final vowel). Arabic script writes only long vowels, so against it only
+those are compared. Russian renders the Arabic h as г (Ибрагим) as well as х and the Kurdish w
+as в, so a Cyrillic г and в are read both ways; a final h after a (Sarah, Фатимах) and a
+Persian or Kurdish final ه are read both as a letter and as silent.
 """
 
 import re
@@ -42,7 +44,7 @@ _DIGRAPHS = (
 _ARABIC_LETTERS = str.maketrans({"ا": "a", "ة": "a", "ء": "", "ه": "x", "ح": "x"})
 # A word-initial alif carries the article or a short vowel, which transliteration leaves out;
 # so does the Kurdish ئ that carries a word-initial vowel (ئازاد is Azad).
-_WORD_INITIAL_ALIF = re.compile(r"(?<![\u0600-\u06ff])\u0626?\u0627?")
+_WORD_INITIAL_ALIF = re.compile(r"(?<![\u0600-\u06ff])(?:\u0626\u0627?|\u0627)")
 _CYRILLIC_GE_AS_H = str.maketrans({"г": "х", "Г": "Х"})
 _CYRILLIC_VE_AS_W = str.maketrans({"в": "w", "В": "W"})
 # Names ending in Allah lose the final h in many spellings (Abdullah, Abdulla).
