@@ -10,13 +10,13 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from waypost.registry.models import DatePrecision
-
 # An estimated age is taken as right within this many years either way (issue 3, "estimated
 # age ±2 years": the registration convention for ages given by eye or by the person).
 ESTIMATED_AGE_TOLERANCE_YEARS = 2
 # The day and month clerks write when only the year is known (issue 3, "01-01 placeholders").
 PLACEHOLDER_MONTH_DAY = (1, 1)
+# The registry's `DatePrecision.EXACT`, spelt out so this module needs no database layer.
+EXACT_PRECISION = "exact"
 
 
 class DateAgreement(StrEnum):
@@ -56,9 +56,9 @@ def parse_birth_date(text: str) -> BirthDate | None:
         return None
 
 
-def from_date(value: date, precision: str = DatePrecision.EXACT) -> BirthDate:
+def from_date(value: date, precision: str = EXACT_PRECISION) -> BirthDate:
     """A registry date with its precision; only an exact date that is not 1 January has a day."""
-    if precision != DatePrecision.EXACT or (value.month, value.day) == PLACEHOLDER_MONTH_DAY:
+    if precision != EXACT_PRECISION or (value.month, value.day) == PLACEHOLDER_MONTH_DAY:
         return BirthDate(value.year)
     return BirthDate(value.year, value.month, value.day)
 

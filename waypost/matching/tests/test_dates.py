@@ -3,6 +3,7 @@ from datetime import date
 import pytest
 
 from waypost.matching.dates import (
+    EXACT_PRECISION,
     BirthDate,
     DateAgreement,
     compare_recorded,
@@ -48,6 +49,10 @@ def test_a_first_of_january_means_only_the_year():
 
 def test_a_day_equal_to_its_month_is_exact_not_swapped():
     assert compare_recorded("1990-04-04", "1990-04-04") == A.EXACT
+
+
+def test_the_exact_precision_is_the_registrys():
+    assert EXACT_PRECISION == DatePrecision.EXACT
 
 
 def test_registry_dates_keep_a_day_only_when_their_precision_is_exact():
