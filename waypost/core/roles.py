@@ -77,9 +77,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     ),
     Role.CASEWORKER: frozenset({"core.use", "sites.view", *_REGISTRY_READ}),
     # Distribution staff see who stands at the table, never protection details.
-    Role.DISTRIBUTION_STAFF: frozenset(
-        {"core.use", "sites.view", "registry.view", "stock.view"}
-    ),
+    Role.DISTRIBUTION_STAFF: frozenset({"core.use", "sites.view", "registry.view", "stock.view"}),
     Role.LOGISTICIAN: frozenset(
         {"core.use", "sites.view", "stock.view", "stock.move", "stock.catalogue"}
     ),
