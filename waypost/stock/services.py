@@ -103,10 +103,17 @@ def issue_stock(
     lot: str = "",
 ) -> StockMovement:
     """Stock handed to a distribution; the reference names the distribution."""
-    check_actor(by, warehouse)
-    count, reference = whole_count(quantity), require_reference(reference)
-    line = line_of(warehouse, item, size, unit, lot)
-    return post(by=by, changes=[Change(line, MovementKind.ISSUE, -count)], reference=reference)[0]
+    return move_stock(
+        by=by,
+        warehouse=warehouse,
+        item=item,
+        size=size,
+        unit=unit,
+        lot=lot,
+        quantity=-whole_count(quantity),
+        kind=MovementKind.ISSUE,
+        reference=reference,
+    )
 
 
 @transaction.atomic(durable=True)
@@ -122,10 +129,17 @@ def return_stock(
     lot: str = "",
 ) -> StockMovement:
     """Stock coming back unused from a distribution."""
-    check_actor(by, warehouse)
-    count, reference = whole_count(quantity), require_reference(reference)
-    line = line_of(warehouse, item, size, unit, lot)
-    return post(by=by, changes=[Change(line, MovementKind.RETURN, count)], reference=reference)[0]
+    return move_stock(
+        by=by,
+        warehouse=warehouse,
+        item=item,
+        size=size,
+        unit=unit,
+        lot=lot,
+        quantity=whole_count(quantity),
+        kind=MovementKind.RETURN,
+        reference=reference,
+    )
 
 
 @transaction.atomic(durable=True)
@@ -142,13 +156,20 @@ def write_off_stock(
     lot: str = "",
 ) -> StockMovement:
     """Stock lost, damaged or expired; the reason is one of `WriteOffReason.ALL`."""
-    check_actor(by, warehouse)
     if reason not in WriteOffReason.ALL:
         raise ValidationError(_("A write-off is for loss, damage or expiry."))
-    count, reference = whole_count(quantity), require_reference(reference)
-    line = line_of(warehouse, item, size, unit, lot)
-    changes = [Change(line, MovementKind.WRITE_OFF, -count)]
-    return post(by=by, changes=changes, reference=reference, reason=reason)[0]
+    return move_stock(
+        by=by,
+        warehouse=warehouse,
+        item=item,
+        size=size,
+        unit=unit,
+        lot=lot,
+        quantity=-whole_count(quantity),
+        kind=MovementKind.WRITE_OFF,
+        reference=reference,
+        reason=reason,
+    )
 
 
 @transaction.atomic(durable=True)
@@ -185,3 +206,25 @@ def adjust_count(
         return None
     changes = [Change(line, MovementKind.ADJUSTMENT, count - held)]
     return post(by=by, changes=changes, reference=reference, reason=reason.strip())[0]
+
+
+def move_stock(
+    *,
+    by: User,
+    warehouse: Warehouse,
+    item: str,
+    size: str,
+    unit: str,
+    lot: str,
+    quantity: int,
+    kind: MovementKind,
+    reference: str,
+    reason: str = "",
+) -> StockMovement:
+    """One signed movement on one stock line: what issues, returns and write-offs share."""
+    check_actor(by, warehouse)
+    reference = require_reference(reference)
+    line = line_of(warehouse, item, size, unit, lot)
+    return post(by=by, changes=[Change(line, kind, quantity)], reference=reference, reason=reason)[
+        0
+    ]
