@@ -19,19 +19,9 @@ from waypost.demo.names import Name
 from waypost.demo.origins import ORIGINS, NumberFormat, Origin
 from waypost.demo.people import Dice
 from waypost.matching import variation as vary
+from waypost.matching.records import RECORD_COLUMNS
 
-COLUMNS = (
-    "record_id",
-    "source",
-    "given_name",
-    "father_name",
-    "family_name",
-    "full_name",
-    "date_of_birth",
-    "sex",
-    "nationality",
-    "phone",
-)
+COLUMNS = RECORD_COLUMNS
 TRUTH_COLUMNS = ("record_id", "identity_id")
 UNHCR, BORDER, SELF = "unhcr", "border", "self"
 # Ages are counted from this day: the UN and IOM statement the demo origins are drawn from.
