@@ -40,6 +40,8 @@ PHONE_GIVEN_SHARE = 0.75
 BORDER_RECORD_SHARE = 0.7
 SELF_RECORD_SHARE = 0.6
 SECOND_UNHCR_RECORD_SHARE = 0.15
+# Built once: hashing an origin walks all its name lists, far too slow to repeat per family.
+_ORIGIN_SHARES = {origin: origin.household_share for origin in ORIGINS}
 
 
 @dataclass(frozen=True)
@@ -102,7 +104,7 @@ def _family(dice: Dice, *, number: int, cousins: list[Identity]) -> list[Identit
     if cousins:
         origin, family_name = cousins[0].origin, cousins[0].family
     else:
-        origin = dice.pick({origin: origin.household_share for origin in ORIGINS})
+        origin = dice.pick(_ORIGIN_SHARES)
         has_family_name = dice.chance(origin.family_name_share)
         family_name = dice.family_name(origin) if has_family_name else None
     avoid = [cousin.father for cousin in cousins if cousin.father]
