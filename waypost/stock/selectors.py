@@ -1,11 +1,23 @@
 """Reading stock: balances, the ledger they come from, and which lots to issue first."""
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
+from uuid import UUID
 
 from django.db.models import QuerySet, Sum
 
 from waypost.core.models import User
-from waypost.stock.models import Item, ItemSize, Lot, StockBalance, StockMovement, Warehouse
+from waypost.stock.models import (
+    OPEN_STATUSES,
+    Item,
+    ItemSize,
+    Lot,
+    ShipmentLine,
+    StockBalance,
+    StockMovement,
+    Warehouse,
+)
 
 
 def warehouses_visible_to(user: User) -> QuerySet[Warehouse]:
@@ -73,3 +85,58 @@ def suggest_first_expiry(
         suggestion.append((row.lot, take))
         remaining -= take
     return suggestion
+
+
+@dataclass(frozen=True)
+class PipelineQuantity:
+    """How many of one item and size are expected at one site on one date."""
+
+    item_id: UUID
+    item_code: str
+    size_id: int | None
+    size_code: str  # "" for an item without sizes
+    site_id: UUID
+    expected_on: date
+    quantity: int
+
+
+def pipeline_by_item(
+    *, site_ids: Iterable[UUID | str] | None = None, until: date | None = None
+) -> list[PipelineQuantity]:
+    """What the partner pipeline will bring: open shipments (pledged, in transit, arrived but not
+    yet received) per item, size, destination site and expected date, summed over shipments.
+
+    `site_ids` None means every site; `until` None means whatever the date. A shipment already
+    late (expected before today, still open) is included: it is still expected. Stock figures
+    are not personal data and are shared across agencies for coordination, so this is not
+    scoped to a user; pages and the API check `stock.view` before calling it.
+    """
+    lines = ShipmentLine.objects.filter(shipment__status__in=OPEN_STATUSES)
+    if site_ids is not None:
+        lines = lines.filter(shipment__warehouse__site_id__in=list(site_ids))
+    if until is not None:
+        lines = lines.filter(shipment__expected_on__lte=until)
+    rows = (
+        lines.values(
+            "item_id",
+            "item__code",
+            "size_id",
+            "size__code",
+            "shipment__warehouse__site_id",
+            "shipment__expected_on",
+        )
+        .annotate(total=Sum("quantity"))
+        .order_by("item__code", "size__order", "shipment__expected_on")
+    )
+    return [
+        PipelineQuantity(
+            item_id=row["item_id"],
+            item_code=row["item__code"],
+            size_id=row["size_id"],
+            size_code=row["size__code"] or "",
+            site_id=row["shipment__warehouse__site_id"],
+            expected_on=row["shipment__expected_on"],
+            quantity=int(row["total"]),
+        )
+        for row in rows
+    ]
