@@ -96,6 +96,12 @@ class Household(BaseModel):
         return self.number
 
 
+class IndividualQuerySet(models.QuerySet["Individual"]):
+    def current(self) -> "IndividualQuerySet":
+        """People not merged into another record: the ones every list, search and count shows."""
+        return self.filter(merged_into__isnull=True)
+
+
 class Individual(BaseModel):
     """A person registered in a household, with names as spoken and as written."""
 
@@ -125,6 +131,13 @@ class Individual(BaseModel):
     registered_at = models.DateTimeField()
     # Folded Latin form of every name, for display-independent search ranking.
     search_name = models.CharField(max_length=400, db_index=True)
+    # Set when a review found this to be a second record of another person (`matching.services`):
+    # the row and its history stay, and the other record stands for the person.
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="merged_records"
+    )
+
+    objects = IndividualQuerySet.as_manager()
 
     class Meta:
         ordering = ["number"]
