@@ -92,7 +92,8 @@ def households_visible_to(user: User) -> QuerySet[Household]:
 
 
 def individuals_visible_to(user: User) -> QuerySet[Individual]:
-    return Individual.objects.filter(household__in=households_visible_to(user))
+    """People the user may see; a record merged into another one is seen through that one."""
+    return Individual.objects.current().filter(household__in=households_visible_to(user))
 
 
 def get_household_for(user: User, household_id: str) -> Household:
@@ -125,14 +126,14 @@ def get_individual_for(user: User, individual_id: str) -> Individual:
         individual = (
             individuals_visible_to(user)
             .select_related("household", "current_site")
-            .prefetch_related(*detail_prefetches(user))
+            .prefetch_related(*detail_prefetches(user), merged_records_prefetch(user))
             .get(pk=individual_id)
         )
     except (Individual.DoesNotExist, ValueError, TypeError, ValidationError):
         raise Http404("No such person.") from None
     audit.record_views(
         actor=user,
-        subjects=[individual],
+        subjects=[individual, *individual.merged_records.all()],
         purpose=_purpose(user),
         fields=visible_fields(user),
         via="individual",
@@ -140,8 +141,18 @@ def get_individual_for(user: User, individual_id: str) -> Individual:
     return individual
 
 
+def merged_records_prefetch(user: User) -> Prefetch[Any]:
+    """The other records of this person (merged into this one) the user may see, and their
+    origin."""
+    records = Individual.objects.filter(household__in=households_visible_to(user)).select_related(
+        "household", "registering_agency"
+    )
+    return Prefetch("merged_records", queryset=records.order_by("registered_at"))
+
+
 def member_prefetch(user: User) -> Prefetch[Any]:
-    members = Individual.objects.order_by("number").select_related("current_site")
+    # Current records only: a person merged into someone else is neither listed nor counted.
+    members = Individual.objects.current().order_by("number").select_related("current_site")
     return Prefetch("members", queryset=members.prefetch_related(*detail_prefetches(user)))
 
 

@@ -20,6 +20,7 @@ from waypost.core import audit
 from waypost.core.models import User
 from waypost.core.roles import Purpose
 from waypost.matching.names import fold, keys_of_names
+from waypost.matching.services import withdraw_proposals_of
 from waypost.registry.models import (
     Consent,
     Household,
@@ -198,6 +199,7 @@ def remove_member(*, by: User, individual: Individual, reason: str) -> None:
         raise ValidationError(
             {"reason": _("Make another member head of household before removing the head.")}
         )
+    withdraw_proposals_of(individual, by=by)
     audit.record(
         actor=by,
         action="deleted",

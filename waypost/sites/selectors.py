@@ -1,4 +1,4 @@
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from waypost.core.models import User
 from waypost.sites.models import Site
@@ -14,6 +14,8 @@ def sites_visible_to(user: User) -> QuerySet[Site]:
 def sites_with_occupancy_for(user: User) -> QuerySet[Site]:
     """Sites with `occupancy`, the number of people whose current site it is.
 
-    A count over every resident: for lists of sites, not for choosing one in a form.
+    A count over every resident (a record merged into another is not a second person): for lists
+    of sites, not for choosing one in a form.
     """
-    return sites_visible_to(user).annotate(occupancy=Count("residents"))
+    current = Q(residents__merged_into__isnull=True)
+    return sites_visible_to(user).annotate(occupancy=Count("residents", filter=current))
