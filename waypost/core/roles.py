@@ -46,6 +46,8 @@ PERMISSIONS: dict[str, str] = {
     "registry.register": "register a new household",
     "registry.edit": "correct a household or a member, add or remove members",
     "sites.view": "sites with their capacity and occupancy",
+    "matching.review": "the queue of proposed duplicates and the decisions taken on them",
+    "matching.decide": "decide a proposed duplicate: merge, undo a merge, different people",
     "audit.view": "the audit trail",
     "stock.view": "warehouses, stock balances and the stock ledger",
     "stock.move": "receive, transfer, issue, return, write off and count stock",
@@ -73,6 +75,9 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             "registry.view_sensitive",
             "registry.history",
             "registry.edit",
+            # Issue 3: only protection officers and administrators decide duplicates.
+            "matching.review",
+            "matching.decide",
         }
     ),
     Role.CASEWORKER: frozenset({"core.use", "sites.view", *_REGISTRY_READ}),
@@ -84,7 +89,15 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     Role.SITE_COORDINATOR: frozenset({"core.use", "sites.view", "registry.view", "stock.view"}),
     Role.REPORT_VIEWER: frozenset({"core.use", "sites.view"}),
     Role.ADMINISTRATOR: frozenset(
-        {"core.use", "sites.view", "registry.view", "registry.history", "audit.view"}
+        {
+            "core.use",
+            "sites.view",
+            "registry.view",
+            "registry.history",
+            "audit.view",
+            "matching.review",
+            "matching.decide",
+        }
     ),
 }
 
