@@ -1,8 +1,10 @@
 """The starting catalogue and the standard quantities, read from the data files beside this module.
 
 Read after every migration. Standard quantities are reference data with a source, so their rows
-are brought in line with the file. Items and kits are only added when missing: once in the
-database they belong to the logisticians, who edit them in the application.
+are brought in line with the file, except those a logistician changed on purpose (with a source
+and a reason, `waypost.stock.services.change_standard_quantity`). Items and kits are only added
+when missing: once in the database they belong to the logisticians, who edit them in the
+application.
 """
 
 import csv
@@ -42,7 +44,12 @@ def load_items() -> None:
 
 def load_standard_quantities() -> None:
     items = dict(Item.objects.values_list("code", "pk"))
+    changed_here = set(
+        StandardQuantity.objects.exclude(changed_reason="").values_list("key", flat=True)
+    )
     for row in read_rows("standard_quantities.csv"):
+        if row["key"] in changed_here:
+            continue
         StandardQuantity.objects.update_or_create(
             key=row["key"],
             defaults={

@@ -94,6 +94,11 @@ class StandardQuantity(models.Model):
     source = models.CharField(max_length=300)
     edition = models.CharField(max_length=120)
     verification = models.CharField(max_length=4)
+    changed_reason = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text=_("Why a logistician changed the figure; empty while it is as in the data file"),
+    )
 
     class Meta:
         ordering = ["key"]

@@ -1,5 +1,12 @@
 """Every write to stock: movements in the ledger, the partner pipeline and the catalogue."""
 
+from waypost.stock.services.catalogue import (
+    ItemIn,
+    change_standard_quantity,
+    create_item,
+    save_kit,
+    update_item,
+)
 from waypost.stock.services.movements import (
     adjust_count,
     create_warehouse,
@@ -19,6 +26,11 @@ from waypost.stock.services.shipments import (
 )
 
 __all__ = [
+    "ItemIn",
+    "change_standard_quantity",
+    "create_item",
+    "save_kit",
+    "update_item",
     "LineIn",
     "ReceivedLine",
     "adjust_count",
