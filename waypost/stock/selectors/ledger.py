@@ -1,19 +1,16 @@
 """Reading stock: balances, the ledger they come from, and which lots to issue first."""
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from uuid import UUID
 
-from django.db.models import QuerySet, Sum
+from django.db.models import Count, Q, QuerySet, Sum
+from django.http import Http404
 
 from waypost.core.models import User
 from waypost.stock.models import (
-    OPEN_STATUSES,
     Item,
     ItemSize,
     Lot,
-    ShipmentLine,
     StockBalance,
     StockMovement,
     Warehouse,
@@ -25,6 +22,58 @@ def warehouses_visible_to(user: User) -> QuerySet[Warehouse]:
     if not user.can("stock.view"):
         return Warehouse.objects.none()
     return Warehouse.objects.select_related("agency", "site")
+
+
+def get_warehouse_for(user: User, code: str) -> Warehouse:
+    """404 both when there is no such warehouse and when the user may not see stock."""
+    warehouse = warehouses_visible_to(user).filter(code=code).first()
+    if warehouse is None:
+        raise Http404("No such warehouse.")
+    return warehouse
+
+
+def warehouses_with_totals(user: User) -> QuerySet[Warehouse]:
+    """Each warehouse with how many stock lines it holds and how many units in all."""
+    held = Q(balances__quantity__gt=0)
+    return warehouses_visible_to(user).annotate(
+        lines=Count("balances", filter=held), units=Sum("balances__quantity", filter=held)
+    )
+
+
+def warehouse_balances(warehouse: Warehouse) -> QuerySet[StockBalance]:
+    """What a warehouse holds, per item, size and lot; lots of one item first-expiry-first."""
+    return (
+        StockBalance.objects.filter(warehouse=warehouse, quantity__gt=0)
+        .select_related("item", "size", "lot")
+        .order_by("item__category", "item__name", "size__order", "lot__expires_on", "lot__number")
+    )
+
+
+@dataclass(frozen=True)
+class LedgerFilter:
+    item: str = ""  # item code
+    kind: str = ""
+    reference: str = ""
+    since: date | None = None
+    until: date | None = None
+
+
+def warehouse_ledger(warehouse: Warehouse, which: LedgerFilter) -> QuerySet[StockMovement]:
+    """The movements of one warehouse, newest first, narrowed by the filter."""
+    movements = StockMovement.objects.filter(warehouse=warehouse)
+    if which.item:
+        movements = movements.filter(item__code=which.item)
+    if which.kind:
+        movements = movements.filter(kind=which.kind)
+    if which.reference:
+        movements = movements.filter(reference__icontains=which.reference)
+    if which.since:
+        movements = movements.filter(at__date__gte=which.since)
+    if which.until:
+        movements = movements.filter(at__date__lte=which.until)
+    return movements.select_related("item", "size", "lot", "by", "counterpart").order_by(
+        "-at", "-id"
+    )
 
 
 def balances_visible_to(user: User) -> QuerySet[StockBalance]:
@@ -85,58 +134,3 @@ def suggest_first_expiry(
         suggestion.append((row.lot, take))
         remaining -= take
     return suggestion
-
-
-@dataclass(frozen=True)
-class PipelineQuantity:
-    """How many of one item and size are expected at one site on one date."""
-
-    item_id: UUID
-    item_code: str
-    size_id: int | None
-    size_code: str  # "" for an item without sizes
-    site_id: UUID
-    expected_on: date
-    quantity: int
-
-
-def pipeline_by_item(
-    *, site_ids: Iterable[UUID | str] | None = None, until: date | None = None
-) -> list[PipelineQuantity]:
-    """What the partner pipeline will bring: open shipments (pledged, in transit, arrived but not
-    yet received) per item, size, destination site and expected date, summed over shipments.
-
-    `site_ids` None means every site; `until` None means whatever the date. A shipment already
-    late (expected before today, still open) is included: it is still expected. Stock figures
-    are not personal data and are shared across agencies for coordination, so this is not
-    scoped to a user; pages and the API check `stock.view` before calling it.
-    """
-    lines = ShipmentLine.objects.filter(shipment__status__in=OPEN_STATUSES)
-    if site_ids is not None:
-        lines = lines.filter(shipment__warehouse__site_id__in=list(site_ids))
-    if until is not None:
-        lines = lines.filter(shipment__expected_on__lte=until)
-    rows = (
-        lines.values(
-            "item_id",
-            "item__code",
-            "size_id",
-            "size__code",
-            "shipment__warehouse__site_id",
-            "shipment__expected_on",
-        )
-        .annotate(total=Sum("quantity"))
-        .order_by("item__code", "size__order", "shipment__expected_on")
-    )
-    return [
-        PipelineQuantity(
-            item_id=row["item_id"],
-            item_code=row["item__code"],
-            size_id=row["size_id"],
-            size_code=row["size__code"] or "",
-            site_id=row["shipment__warehouse__site_id"],
-            expected_on=row["shipment__expected_on"],
-            quantity=int(row["total"]),
-        )
-        for row in rows
-    ]
