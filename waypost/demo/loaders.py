@@ -2,7 +2,7 @@
 
 `load_with_services` registers each household through `register_household`, as a clerk at a
 desk would: every rule checked, every audit event written. `load_in_bulk` writes the same rows
-(households, members, name keys, phones, documents, specific needs, consents, registration
+(households, members, name and match keys, phones, documents, specific needs, consents, registration
 numbers and the "created" audit events) with `bulk_create`, for registries of 100,000 people
 and more; it trusts the generator's data and checks nothing, so it is for generated data only.
 """
@@ -20,6 +20,8 @@ from django.utils import timezone
 from waypost.core.models import AuditEvent, User
 from waypost.core.roles import Purpose
 from waypost.demo.generator import DemoHousehold
+from waypost.matching.key_store import match_key_rows
+from waypost.matching.models import MatchKey
 from waypost.registry.models import (
     Consent,
     Household,
@@ -167,6 +169,7 @@ TABLE_ORDER: tuple[type[models.Model], ...] = (
     Household,
     Individual,
     NameKey,
+    MatchKey,
     Phone,
     IdentityDocument,
     IndividualSpecificNeed,
@@ -178,9 +181,10 @@ TABLE_ORDER: tuple[type[models.Model], ...] = (
 def detail_rows(
     individual: Individual, member: MemberData, clerk: User, now: datetime
 ) -> Iterator[models.Model]:
-    """Name keys, phones, documents and specific needs, as `replace_details` writes them."""
+    """Name and match keys, phones, documents and needs, as `replace_details` writes them."""
     for key in name_keys_for(individual):
         yield NameKey(individual=individual, key=key)
+    yield from match_key_rows(individual, phones=member.phones)
     for number in dict.fromkeys(member.phones):
         yield Phone(individual=individual, number=number)
     for document in member.documents:

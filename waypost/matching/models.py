@@ -11,6 +11,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from waypost.core.models import BaseModel
+from waypost.matching.match_keys import KEY_LENGTH
 from waypost.registry.models import Individual
 
 
@@ -119,3 +120,21 @@ class Merge(BaseModel):
     @property
     def is_active(self) -> bool:
         return self.undone_at is None
+
+
+class MatchKey(models.Model):
+    """A key under which a registered person's possible duplicates are looked up.
+
+    Written with every registration and correction (see `match_keys` for what a key joins);
+    a person has a handful, and a key is shared by few people even in a large registry.
+    """
+
+    individual = models.ForeignKey(Individual, on_delete=models.CASCADE, related_name="match_keys")
+    key = models.CharField(max_length=KEY_LENGTH)
+
+    class Meta:
+        # Key first, person second: a lookup reads the index alone, never the table.
+        indexes = [models.Index(fields=["key", "individual"], name="match_key_lookup")]
+
+    def __str__(self) -> str:
+        return self.key

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from waypost.core import audit
 from waypost.core.models import User
 from waypost.core.roles import Purpose
+from waypost.matching.key_store import replace_match_keys
 from waypost.matching.names import fold, keys_of_names
 from waypost.matching.services import withdraw_proposals_of
 from waypost.registry.models import (
@@ -273,7 +274,7 @@ def apply_member_data(individual: Individual, member: MemberData) -> None:
 
 
 def replace_details(*, by: User, individual: Individual, member: MemberData) -> None:
-    """Phones, documents, needs and name keys follow the member data exactly."""
+    """Phones, documents, needs, name and match keys follow the member data exactly."""
     individual.phones.exclude(number__in=member.phones).delete()
     for number in member.phones:
         Phone.objects.get_or_create(individual=individual, number=number)
@@ -293,6 +294,7 @@ def replace_details(*, by: User, individual: Individual, member: MemberData) -> 
     NameKey.objects.bulk_create(
         NameKey(individual=individual, key=key) for key in name_keys_for(individual)
     )
+    replace_match_keys(individual, phones=member.phones)
 
 
 def set_specific_needs(*, by: User, individual: Individual, codes: Sequence[str]) -> None:

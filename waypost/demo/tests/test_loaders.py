@@ -7,6 +7,7 @@ from waypost.core.models import AuditEvent
 from waypost.demo.generator import generate_camp
 from waypost.demo.loaders import load_in_bulk, load_with_services
 from waypost.demo.organisation import registration_clerks, set_up_operation, sites_by_code
+from waypost.matching.models import MatchKey
 from waypost.registry.models import (
     Consent,
     Household,
@@ -28,6 +29,7 @@ REGISTRY_TABLES = (
     IdentityDocument,
     IndividualSpecificNeed,
     Consent,
+    MatchKey,
 )
 
 
@@ -59,6 +61,7 @@ def written_rows(since_event_id):
             i.number: (
                 i.search_name,
                 sorted(i.name_keys.values_list("key", flat=True)),
+                sorted(i.match_keys.values_list("key", flat=True)),
                 sorted(i.phones.values_list("number", flat=True)),
                 sorted(i.specific_needs.values_list("code_id", flat=True)),
                 sorted(i.consents.values_list("topic", "given_by_head")),
@@ -110,6 +113,7 @@ def test_the_bulk_loader_writes_the_same_rows_as_the_services(operation, small_c
     assert in_bulk["sequences"] == through_services["sequences"]
     assert in_bulk["events"] == through_services["events"]
     assert in_bulk["counts"]["NameKey"] > 2 * in_bulk["counts"]["Individual"]
+    assert in_bulk["counts"]["MatchKey"] >= in_bulk["counts"]["Individual"]
 
 
 def test_bulk_loading_continues_the_household_numbers_of_each_site(operation, small_camp):
