@@ -1,0 +1,161 @@
+"""The registered population as counts by group: never a list of people.
+
+One aggregate query counts the people at the chosen sites by site, sex, age band, pregnancy,
+lactation, whether a specific need calls for more bedding, and recorded shoe size; a second
+counts households per site. Every needs rule then works on these counts, so the computation
+costs two queries whatever the number of people.
+"""
+
+import calendar
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+from datetime import date
+from uuid import UUID
+
+from django.db.models import Case, Count, Exists, FilteredRelation, OuterRef, Q, Value, When
+from django.utils.translation import gettext as _
+
+from waypost.needs import standards
+from waypost.registry.models import Individual, IndividualSpecificNeed
+from waypost.stock.models import SizeSystem
+
+YEAR = 12  # months
+# Lower bounds of the age bands, in months: what the rules tell apart (infant items by months,
+# boots by year of age, menstruating age, the adult jacket from 14, older age).
+AGE_BANDS_MONTHS: tuple[int, ...] = (
+    0,
+    6,
+    *(YEAR * years for years in range(2, 13)),
+    14 * YEAR,
+    standards.ADULT_YEARS * YEAR,
+    (standards.MENSTRUATING_UNTIL_YEARS + 1) * YEAR,
+    standards.OLDER_FROM_YEARS * YEAR,
+)
+
+
+@dataclass(frozen=True)
+class Group:
+    """How many people at one site share the traits the needs rules look at."""
+
+    site_id: UUID
+    sex: str
+    band: int  # lower bound of the age band, in months
+    is_pregnant: bool
+    is_lactating: bool
+    has_bedding_need: bool
+    shoe_size: str  # a recorded EU shoe size, "" when none was recorded
+    people: int
+
+    @property
+    def years(self) -> int:
+        return self.band // YEAR
+
+
+WHO: dict[str, Callable[[Group], bool]] = {
+    "everyone": lambda group: True,
+    "under_2": lambda group: group.band < 2 * YEAR,
+    "infant_6_23_months": lambda group: 6 <= group.band < 2 * YEAR,
+    "menstruating": lambda group: (
+        group.sex == "F"
+        and standards.MENSTRUATING_FROM_YEARS <= group.years <= standards.MENSTRUATING_UNTIL_YEARS
+    ),
+    "extra_bedding": lambda group: (
+        group.is_pregnant
+        or group.is_lactating
+        or group.has_bedding_need
+        or group.years >= standards.OLDER_FROM_YEARS
+    ),
+    "children_2_17": lambda group: (
+        standards.BOOTS_FROM_YEARS <= group.years < standards.ADULT_YEARS
+    ),
+}
+
+
+def who_label(who: str) -> str:
+    labels = {
+        "everyone": _("everyone"),
+        "household": _("households"),
+        "under_2": _("children under 2"),
+        "infant_6_23_months": _("children aged 6-23 months"),
+        "menstruating": _("women and girls aged %(low)s-%(high)s")
+        % {"low": standards.MENSTRUATING_FROM_YEARS, "high": standards.MENSTRUATING_UNTIL_YEARS},
+        "extra_bedding": _(
+            "pregnant or lactating women, people aged %(older)s and over, and people with "
+            "chronic illness, a critical medical condition or impaired mobility (%(codes)s)"
+        )
+        % {"older": standards.OLDER_FROM_YEARS, "codes": ", ".join(standards.EXTRA_BEDDING_CODES)},
+        "children_2_17": _("children aged 2-17"),
+    }
+    return labels[who]
+
+
+def months_before(day: date, months: int) -> date:
+    """The same day of the month `months` earlier (the month's last day when it is shorter)."""
+    year, month = divmod(day.year * YEAR + day.month - 1 - months, YEAR)
+    last = calendar.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(day.day, last))
+
+
+def age_band(on: date) -> Case:
+    """The lower bound of a person's age band on `on`, from the date of birth, in SQL."""
+    bounds = zip(AGE_BANDS_MONTHS, AGE_BANDS_MONTHS[1:], strict=False)
+    return Case(
+        *(
+            When(date_of_birth__gt=months_before(on, upper), then=Value(lower))
+            for lower, upper in bounds
+        ),
+        default=Value(AGE_BANDS_MONTHS[-1]),
+    )
+
+
+def people_at(site_ids: Collection[UUID]) -> Q:
+    return Q(current_site_id__in=list(site_ids))
+
+
+def population(site_ids: Collection[UUID], on: date) -> list[Group]:
+    """The people at the sites, counted by group, in one aggregate query.
+
+    Records merged into another person's record are left out: the person is counted once.
+    """
+    needs_bedding = IndividualSpecificNeed.objects.filter(
+        individual=OuterRef("pk"), is_active=True, code_id__in=standards.EXTRA_BEDDING_CODES
+    )
+    shoe = FilteredRelation(
+        "recorded_sizes", condition=Q(recorded_sizes__size_system=SizeSystem.EU_SHOE)
+    )
+    rows = (
+        Individual.objects.current()
+        .filter(people_at(site_ids))
+        .annotate(band=age_band(on), bedding=Exists(needs_bedding), shoe=shoe)
+        .values(
+            "current_site_id", "sex", "band", "is_pregnant", "is_lactating", "bedding", "shoe__code"
+        )
+        .annotate(people=Count("pk"))
+        .order_by()
+    )
+    return [
+        Group(
+            site_id=row["current_site_id"],
+            sex=row["sex"],
+            band=row["band"],
+            is_pregnant=row["is_pregnant"],
+            is_lactating=row["is_lactating"],
+            has_bedding_need=bool(row["bedding"]),
+            shoe_size=row["shoe__code"] or "",
+            people=row["people"],
+        )
+        for row in rows
+    ]
+
+
+def households_per_site(site_ids: Collection[UUID]) -> dict[UUID, int]:
+    """Households with at least one member at each site (a household split over two sites
+    counts at both: each part needs its own water containers)."""
+    rows = (
+        Individual.objects.current()
+        .filter(people_at(site_ids))
+        .values("current_site_id")
+        .annotate(households=Count("household_id", distinct=True))
+        .order_by()
+    )
+    return {row["current_site_id"]: row["households"] for row in rows}
