@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "waypost.sites",
     "waypost.registry",
     "waypost.stock",
+    "waypost.needs",
     "waypost.matching",
 ]
 
