@@ -46,6 +46,8 @@ PERMISSIONS: dict[str, str] = {
     "registry.register": "register a new household",
     "registry.edit": "correct a household or a member, add or remove members",
     "sites.view": "sites with their capacity and occupancy",
+    "matching.check": "while registering or adding a person, the registered people they may "
+    "already be",
     "matching.review": "the queue of proposed duplicates and the decisions taken on them",
     "matching.decide": "decide a proposed duplicate: merge, undo a merge, different people",
     "audit.view": "the audit trail",
@@ -65,6 +67,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             "registry.history",
             "registry.register",
             "registry.edit",
+            "matching.check",
         }
     ),
     Role.PROTECTION_OFFICER: frozenset(
@@ -75,6 +78,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             "registry.view_sensitive",
             "registry.history",
             "registry.edit",
+            "matching.check",
             # Issue 3: only protection officers and administrators decide duplicates.
             "matching.review",
             "matching.decide",
