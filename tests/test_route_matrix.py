@@ -11,6 +11,7 @@ from tests.routes import routes, walk
 from waypost.api import api
 from waypost.core.permissions import PUBLIC, required_permission_of
 from waypost.core.roles import PERMISSIONS
+from waypost.matching.tests.factories import review_values
 
 ROUTES = routes()
 KNOWN_PERMISSIONS = {*PERMISSIONS, PUBLIC}
@@ -89,6 +90,8 @@ def test_each_persona_gets_exactly_what_the_role_table_grants(
 def url_values(route, household):
     head = household.members.get(relationship="head")
     values = {"household_id": str(household.pk), "individual_id": str(head.pk)}
+    if {"proposal_id", "merge_id"} & set(route.kwargs):
+        values |= review_values(household)
     unknown = [name for name in route.kwargs if name not in values]
     if unknown:
         pytest.fail(f"{route}: teach url_values in {__name__} how to fill {unknown}")

@@ -7,6 +7,8 @@ urlpatterns = [
     path("", include("waypost.core.urls")),
     path("registry/", include("waypost.registry.urls")),
     path("sites/", include("waypost.sites.urls")),
+    path("needs/", include("waypost.needs.urls")),
+    path("matching/", include("waypost.matching.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -38,6 +38,8 @@ FIELD_PERMISSIONS: dict[str, str] = {
     "site": "registry.view",
     # Where a family sleeps is personal data: it tells anyone where to find them.
     "shelter_location": "registry.view_personal",
+    # Which record stands for the person after a duplicate review (`matching.services`).
+    "merged_into": "registry.view",
 }
 # A removal's reason is free text and may say anything about the person.
 REASON_PERMISSION = "registry.view_personal"
@@ -47,6 +49,7 @@ FIELD_LABELS: dict[str, Any] = {name: f.label for name, f in MemberForm.base_fie
     "date_of_birth_precision": _("How the date of birth is known"),
     "site": _("Site"),
     "shelter_location": _("Shelter"),
+    "merged_into": _("Merged into"),
 }
 # Stored values shown by their labels ("child" as "Son or daughter").
 CHOICES: dict[str, type[models.TextChoices]] = {

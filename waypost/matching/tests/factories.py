@@ -52,3 +52,20 @@ def proposed(
     propose_duplicates([(one.pk, other.pk, score(probability))], source="batch", by=by)
     first, second = ordered_pair(one.pk, other.pk)
     return DuplicateProposal.objects.get(first_id=first, second_id=second)
+
+
+def review_values(household: Any) -> dict[str, str]:
+    """An open pair and an active merge among a household's children, for route tests."""
+    from waypost.core.roles import Role
+    from waypost.core.services import create_user
+    from waypost.matching.services import merge
+
+    children = list(household.members.filter(relationship="child").order_by("number"))
+    officer = create_user(
+        username="review-officer",
+        agency=household.registering_agency,
+        roles=[Role.PROTECTION_OFFICER],
+    )
+    open_pair = proposed(children[0], children[1])
+    merged = merge(proposed(children[1], children[2]), survivor=children[1], by=officer)
+    return {"proposal_id": str(open_pair.pk), "merge_id": str(merged.pk)}

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from waypost.matching import views
+
+app_name = "matching"
+urlpatterns = [
+    path("review/", views.review_queue, name="queue"),
+    path("review/decided/", views.decisions, name="decisions"),
+    path("review/<uuid:proposal_id>/", views.pair, name="pair"),
+    path("review/<uuid:proposal_id>/decide/", views.decide, name="decide"),
+    path("review/merges/<uuid:merge_id>/undo/", views.unmerge, name="unmerge"),
+]
