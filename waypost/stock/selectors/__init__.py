@@ -12,6 +12,7 @@ from waypost.stock.selectors.ledger import (
     LedgerFilter,
     balance_of,
     balances_visible_to,
+    filtered_ledger,
     get_warehouse_for,
     ledger_balance,
     movements_visible_to,
@@ -24,6 +25,7 @@ from waypost.stock.selectors.ledger import (
 from waypost.stock.selectors.pipeline import (
     PipelineQuantity,
     get_shipment_for,
+    partner_by_code,
     pipeline_by_item,
     shipments_visible_to,
 )
@@ -35,6 +37,7 @@ __all__ = [
     "balances_visible_to",
     "catalogue_items",
     "catalogue_kits",
+    "filtered_ledger",
     "get_item",
     "get_kit",
     "get_shipment_for",
@@ -42,6 +45,7 @@ __all__ = [
     "get_warehouse_for",
     "ledger_balance",
     "movements_visible_to",
+    "partner_by_code",
     "pipeline_by_item",
     "shipments_visible_to",
     "standard_quantities",

@@ -60,7 +60,12 @@ class LedgerFilter:
 
 def warehouse_ledger(warehouse: Warehouse, which: LedgerFilter) -> QuerySet[StockMovement]:
     """The movements of one warehouse, newest first, narrowed by the filter."""
-    movements = StockMovement.objects.filter(warehouse=warehouse)
+    return filtered_ledger(StockMovement.objects.filter(warehouse=warehouse), which)
+
+
+def filtered_ledger(
+    movements: QuerySet[StockMovement], which: LedgerFilter
+) -> QuerySet[StockMovement]:
     if which.item:
         movements = movements.filter(item__code=which.item)
     if which.kind:
@@ -71,9 +76,9 @@ def warehouse_ledger(warehouse: Warehouse, which: LedgerFilter) -> QuerySet[Stoc
         movements = movements.filter(at__date__gte=which.since)
     if which.until:
         movements = movements.filter(at__date__lte=which.until)
-    return movements.select_related("item", "size", "lot", "by", "counterpart").order_by(
-        "-at", "-id"
-    )
+    return movements.select_related(
+        "warehouse", "item", "size", "lot", "by", "counterpart"
+    ).order_by("-at", "-id")
 
 
 def balances_visible_to(user: User) -> QuerySet[StockBalance]:

@@ -8,8 +8,9 @@ from uuid import UUID
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet, Sum
 from django.http import Http404
+from django.utils.translation import gettext as _
 
-from waypost.core.models import User
+from waypost.core.models import Agency, User
 from waypost.stock.models import OPEN_STATUSES, Shipment, ShipmentLine
 
 
@@ -18,6 +19,16 @@ def shipments_visible_to(user: User) -> QuerySet[Shipment]:
     if not user.can("stock.view"):
         return Shipment.objects.none()
     return Shipment.objects.select_related("partner", "warehouse__agency", "warehouse__site")
+
+
+def partner_by_code(code: str) -> Agency | None:
+    """The sending agency named in a pledge (agencies are known to every signed-in user)."""
+    if not code:
+        return None
+    partner = Agency.objects.filter(code=code).first()
+    if partner is None:
+        raise ValidationError({"partner": _("There is no agency %(code)s.") % {"code": code}})
+    return partner
 
 
 def get_shipment_for(user: User, shipment_id: UUID | str) -> Shipment:

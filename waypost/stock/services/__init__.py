@@ -18,6 +18,7 @@ from waypost.stock.services.movements import (
     write_off_stock,
 )
 from waypost.stock.services.receipts import ReceivedLine, receive_shipment
+from waypost.stock.services.recording import MovementIn, MovementRequest, record_movement
 from waypost.stock.services.shipment_lines import LineIn
 from waypost.stock.services.shipments import (
     change_shipment_status,
@@ -32,6 +33,8 @@ __all__ = [
     "save_kit",
     "update_item",
     "LineIn",
+    "MovementIn",
+    "MovementRequest",
     "ReceivedLine",
     "adjust_count",
     "change_shipment_status",
@@ -40,6 +43,7 @@ __all__ = [
     "move_stock",
     "pledge_shipment",
     "receive_shipment",
+    "record_movement",
     "receive_stock",
     "return_stock",
     "transfer_stock",
