@@ -12,6 +12,7 @@ from waypost.api import api
 from waypost.core.permissions import PUBLIC, required_permission_of
 from waypost.core.roles import PERMISSIONS
 from waypost.matching.tests.factories import review_values
+from waypost.stock.tests.factories import stock_route_values
 
 ROUTES = routes()
 KNOWN_PERMISSIONS = {*PERMISSIONS, PUBLIC}
@@ -63,12 +64,17 @@ def test_the_route_walk_reaches_every_api_operation():
     assert walked == mounted
 
 
+@pytest.fixture
+def stock_values(unhcr, camp):
+    return stock_route_values(unhcr, camp)
+
+
 @pytest.mark.parametrize("route", ROUTES, ids=str)
 def test_each_persona_gets_exactly_what_the_role_table_grants(
-    route, cast, shared_household, client
+    route, cast, shared_household, stock_values, client
 ):
     # given every persona and a URL filled from a household all of them may be shown
-    url = route.url(url_values(route, shared_household))
+    url = route.url(url_values(route, shared_household, stock_values))
     first = "GET" if not route.is_api or "GET" in route.methods else route.methods[0]
 
     # when each of them asks for it
@@ -87,9 +93,9 @@ def test_each_persona_gets_exactly_what_the_role_table_grants(
     assert not problems, "\n".join(problems)
 
 
-def url_values(route, household):
+def url_values(route, household, stock_values):
     head = household.members.get(relationship="head")
-    values = {"household_id": str(household.pk), "individual_id": str(head.pk)}
+    values = {"household_id": str(household.pk), "individual_id": str(head.pk), **stock_values}
     if {"proposal_id", "merge_id"} & set(route.kwargs):
         values |= review_values(household)
     unknown = [name for name in route.kwargs if name not in values]

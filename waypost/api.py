@@ -12,6 +12,7 @@ from waypost.core.api import router as core_router
 from waypost.core.permissions import requires
 from waypost.registry.api import router as registry_router
 from waypost.sites.api import router as sites_router
+from waypost.stock.api import router as stock_router
 
 api = NinjaAPI(
     title="Waypost API",
@@ -24,3 +25,4 @@ api = NinjaAPI(
 api.add_router("/", core_router)
 api.add_router("/registry/", registry_router)
 api.add_router("/sites", sites_router)
+api.add_router("/stock", stock_router)
