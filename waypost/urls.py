@@ -8,7 +8,6 @@ urlpatterns = [
     path("registry/", include("waypost.registry.urls")),
     path("sites/", include("waypost.sites.urls")),
     path("needs/", include("waypost.needs.urls")),
-    path("needs/", include("waypost.needs.urls")),
     path("matching/", include("waypost.matching.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
