@@ -7,7 +7,9 @@ from django.core.management.base import CommandError
 
 from waypost.core.models import User
 from waypost.core.roles import Role
+from waypost.demo.duplicates import DEMO_DUPLICATES
 from waypost.demo.organisation import DEMO_PASSWORD
+from waypost.matching.models import DuplicateProposal
 from waypost.registry.models import Household, Individual
 from waypost.sites.models import Site
 
@@ -23,7 +25,8 @@ def run(*args, **options):
 def test_demo_loads_the_operation_and_prints_every_login():
     output = run(people=200)
 
-    assert Individual.objects.count() == 200
+    # the camp, and a few of its people registered a second time by a partner
+    assert Individual.objects.count() == 200 + DEMO_DUPLICATES
     assert set(Site.objects.values_list("code", flat=True)) >= {"BRZ", "LOG"}
     assert User.objects.filter(username__contains=".").count() == 3 * len(Role)
     assert "http://127.0.0.1:8000/" in output
@@ -32,6 +35,18 @@ def test_demo_loads_the_operation_and_prints_every_login():
         assert username in output
     assert "200 people" in output
     assert "Done in" in output
+
+
+def test_demo_people_registered_twice_wait_in_the_review_queue():
+    output = run(people=200)
+
+    proposals = DuplicateProposal.objects.filter(status="open")
+    assert proposals.count() >= DEMO_DUPLICATES
+    assert f"{DEMO_DUPLICATES} people registered twice" in output
+    second_records = Individual.objects.order_by("-registered_at")[:DEMO_DUPLICATES]
+    paired = {p.first_id for p in proposals} | {p.second_id for p in proposals}
+    assert {person.pk for person in second_records} <= paired
+    assert all(proposal.probability > 0.9 for proposal in proposals)
 
 
 def test_demo_with_if_empty_leaves_a_loaded_database_as_it_is():
@@ -54,7 +69,7 @@ def test_demo_refuses_to_load_a_second_camp_without_if_empty():
 def test_demo_in_bulk_gives_the_same_number_of_people():
     run(people=150, bulk=True)
 
-    assert Individual.objects.count() == 150
+    assert Individual.objects.count() == 150 + DEMO_DUPLICATES
 
 
 def test_demo_users_sign_in_with_the_shared_password_and_work_for_their_agency(client):

@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from waypost.demo.duplicates import register_demo_duplicates
 from waypost.demo.generator import DEFAULT_PEOPLE, DEFAULT_SEED, generate_camp
 from waypost.demo.loaders import load_in_bulk, load_with_services
 from waypost.demo.organisation import (
@@ -58,6 +59,10 @@ class Command(BaseCommand):
         else:
             people = self.load_camp(options["seed"], options["people"], bulk=options["bulk"])
             self.stdout.write(_("Demo camp loaded: %(people)s people.") % {"people": people})
+            pairs = register_demo_duplicates(clerks=registration_clerks())
+            self.stdout.write(
+                _("%(pairs)s people registered twice, proposed for review.") % {"pairs": pairs}
+            )
         self.print_logins()
         seconds = time.perf_counter() - started
         self.stdout.write(_("Done in %(seconds).1f s.") % {"seconds": seconds})
