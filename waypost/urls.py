@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("waypost.core.urls")),
     path("registry/", include("waypost.registry.urls")),
     path("sites/", include("waypost.sites.urls")),
+    path("stock/", include("waypost.stock.urls")),
     path("needs/", include("waypost.needs.urls")),
     path("matching/", include("waypost.matching.urls")),
     path("api/", api.urls),
