@@ -44,7 +44,10 @@ PRIOR_WEIGHT = -4.0  # Ours: log2 prior odds that two records picked by blocking
 
 
 def register_demo_duplicates(*, clerks: Mapping[str, User], partner: str = "iom") -> int:
-    """Register the second records and propose each pair; returns the pairs proposed."""
+    """Register the second records and propose each pair; returns the people registered twice.
+
+    The check while registering may have proposed a pair already; proposing it again only
+    raises its score if this one is higher."""
     originals = (
         Individual.objects.current()
         .filter(relationship=Relationship.HEAD, registering_agency__code="unhcr")
@@ -62,7 +65,8 @@ def register_demo_duplicates(*, clerks: Mapping[str, User], partner: str = "iom"
             consents=("assistance", "data_sharing"),
         ).members.get()
         pairs.append((original.pk, second.pk, demo_score(original, second)))
-    return propose_duplicates(pairs, source=Source.BATCH)
+    propose_duplicates(pairs, source=Source.BATCH)
+    return len(pairs)
 
 
 def second_record_of(original: Individual, *, share_phone: bool) -> MemberData:
