@@ -18,6 +18,7 @@ from waypost.demo.organisation import (
     set_up_operation,
     sites_by_code,
 )
+from waypost.demo.stock import load_demo_stock
 from waypost.registry.models import Household
 
 DEMO_URL = "http://127.0.0.1:8000/"
@@ -54,6 +55,8 @@ class Command(BaseCommand):
                 % {"count": existing}
             )
         set_up_operation()
+        if load_demo_stock(today=timezone.localdate()):
+            self.stdout.write(_("Demo warehouses, stock and partner shipments loaded."))
         if existing:
             self.stdout.write(_("The database already holds households; no demo camp loaded."))
         else:
