@@ -22,10 +22,12 @@ def score(probability: float = 0.97, weight: float = 9.5) -> Score:
     )
 
 
-def recorded_twice(*, by: Any, site: Any, other_by: Any = None) -> tuple[Individual, Individual]:
+def recorded_twice(
+    *, by: Any, site: Any, other_by: Any = None, consents: tuple[str, ...] = ("assistance",)
+) -> tuple[Individual, Individual]:
     """Mohammed Hassan as a UN clerk and a border clerk wrote him: two households, one man."""
     first = registered_household(
-        by=by, site=site, members=[member(phones=["+9647501234567"])], consents=("assistance",)
+        by=by, site=site, members=[member(phones=["+9647501234567"])], consents=consents
     )
     second = registered_household(
         by=other_by or by,
@@ -41,7 +43,7 @@ def recorded_twice(*, by: Any, site: Any, other_by: Any = None) -> tuple[Individ
                 date_of_birth_precision="year",
             )
         ],
-        consents=("assistance",),
+        consents=consents,
     )
     return first.members.get(), second.members.get()
 
