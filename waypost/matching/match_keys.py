@@ -17,6 +17,7 @@ without a birth year has no name keys: only its phone can find it.
 """
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from waypost.matching.dates import ESTIMATED_AGE_TOLERANCE_YEARS, parse_birth_date
 from waypost.matching.names import name_keys, readings, skeleton, tokens
@@ -81,19 +82,22 @@ def _keys_for_years(record: MatchRecord, years: list[int], *, registered: bool) 
 
 
 def _skeletons(names: Iterable[str]) -> set[str]:
-    """`name_keys` of each name, and the skeleton of every word however short: in a key joined
-    to a year and another name, Ali's "l" or Aya's empty skeleton still narrows enough."""
     keys: set[str] = set()
     for name in names:
         if name:
-            keys |= name_keys(name) | _word_skeletons(name)
-    return {key[:SKELETON_LENGTH] for key in keys}
+            keys |= _name_skeletons(name)
+    return keys
 
 
-def _word_skeletons(name: str) -> set[str]:
-    return {
+# Names repeat a great deal (a few thousand spellings among a million people): each is read once.
+@lru_cache(maxsize=1 << 16)
+def _name_skeletons(name: str) -> frozenset[str]:
+    """`name_keys` of a name, and the skeleton of every word however short: in a key joined
+    to a year and another name, Ali's "l" or Aya's empty skeleton still narrows enough."""
+    keys = name_keys(name) | {
         skeleton(word)
         for reading in readings(name)
         for silent in (False, True)
         for word in tokens(reading, silent_final_h=silent)
     }
+    return frozenset(key[:SKELETON_LENGTH] for key in keys)
