@@ -201,7 +201,11 @@ def search_individuals(user: User, query: str) -> list[SearchHit]:
 def _exact_hits(user: User, visible: QuerySet[Individual], query: str) -> list[SearchHit]:
     upper = query.upper()
     if REGISTRATION_NUMBER.match(upper):
-        by_number = visible.filter(Q(number=upper) | Q(household__number=upper))
+        # The number on an old card of a record merged into another finds the person it is now.
+        old_card = Q(merged_records__number=upper)
+        by_number = visible.filter(
+            Q(number=upper) | Q(household__number=upper) | old_card
+        ).distinct()
         return [SearchHit(i, 100.0, "registration number") for i in by_number[:50]]
     if not user.can("registry.view_personal"):
         return []

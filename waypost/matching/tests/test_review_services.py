@@ -272,3 +272,14 @@ def test_a_record_others_are_merged_into_cannot_be_removed(
     with pytest.raises(ValidationError, match="undo those merges first"):
         remove_member(by=unhcr_registrar, individual=one, reason="Left the camp")
     assert Individual.objects.filter(pk=one.pk).exists()
+
+
+def test_the_number_of_a_merged_record_finds_the_person_it_was_merged_into(
+    twice, unhcr_registrar, unhcr_protection_officer
+):
+    one, other = twice
+    merge(proposed(one, other), survivor=one, by=unhcr_protection_officer)
+
+    hits = search_individuals(unhcr_registrar, other.number)
+
+    assert [hit.individual.pk for hit in hits] == [one.pk]
