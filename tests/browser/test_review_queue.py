@@ -27,16 +27,11 @@ def test_an_officer_merges_a_pair_and_undoes_it(
     page.screenshot(path=results_dir / "review-pair.png", full_page=True)
 
     # and decides they are the same person, the left record staying
-    page.get_by_label("Same person").check()
-    page.get_by_label(f"{proposal.first_number} (UNHCR)").check()
-    page.get_by_label("Note").fill("Same phone, same father")
-    page.get_by_role("button", name="Record the decision").click()
+    decide_same_person(page, keep=f"{proposal.first_number} (UNHCR)")
 
     # then the queue is empty and the survivor's page lists the other record
-    page.get_by_text("Merged into").wait_for()
     assert "No possible duplicates to decide." in page.locator("main").inner_text()
-    survivor = one if one.pk == proposal.first_id else other
-    merged = other if survivor is one else one
+    survivor, merged = (one, other) if one.pk == proposal.first_id else (other, one)
     page.goto(address("registry:individual", survivor.pk))
     also = page.locator("section", has_text="Also recorded as").inner_text()
     assert merged.number in also
@@ -55,3 +50,11 @@ def test_an_officer_merges_a_pair_and_undoes_it(
     assert page.locator("table.members tbody tr").count() == 1
     proposal.refresh_from_db()
     assert proposal.status == ProposalStatus.OPEN
+
+
+def decide_same_person(page, *, keep):
+    page.get_by_label("Same person").check()
+    page.get_by_label(keep).check()
+    page.get_by_label("Note").fill("Same phone, same father")
+    page.get_by_role("button", name="Record the decision").click()
+    page.get_by_text("Merged into").wait_for()
