@@ -125,8 +125,16 @@ def pledge_shipment(
 
 
 def locked(shipment: Shipment) -> Shipment:
-    """The shipment row, locked, so two people changing it at once take turns."""
-    return Shipment.objects.select_for_update().select_related("warehouse").get(pk=shipment.pk)
+    """The shipment row, locked, so two people changing it at once take turns.
+
+    Only the shipment's own row: locking the joined warehouse too would block every movement
+    written to that warehouse (their foreign key check) and deadlock with the balance locks.
+    """
+    return (
+        Shipment.objects.select_for_update(of=("self",))
+        .select_related("warehouse")
+        .get(pk=shipment.pk)
+    )
 
 
 @transaction.atomic(durable=True)

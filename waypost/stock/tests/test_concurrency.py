@@ -6,9 +6,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 
-from waypost.stock.models import Item
+from waypost.stock.models import Item, StockMovement
 from waypost.stock.selectors import balance_of, ledger_balance
-from waypost.stock.services import issue_stock, receive_stock, transfer_stock
+from waypost.stock.services import issue_stock, receive_shipment, receive_stock, transfer_stock
+from waypost.stock.tests.factories import all_arrived, pledged
 
 pytestmark = [
     pytest.mark.postgres_only,
@@ -110,3 +111,65 @@ def test_transfers_both_ways_at_once_neither_deadlock_nor_lose_stock(
     assert "refused" not in outcomes
     assert balance_of(warehouse=main_store, item=blanket) == 20
     assert balance_of(warehouse=camp_store, item=blanket) == 20
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_shipment_received_by_many_at_once_enters_stock_once(redcross_logistician, camp_store):
+    # given a pledge of 100 blankets
+    shipment = pledged(redcross_logistician, camp_store)
+    counts = all_arrived(shipment)
+
+    # when twelve people receive it at the same moment
+    outcomes = run_at_once(
+        lambda i: receive_shipment(
+            by=redcross_logistician, shipment=shipment, received_lines=counts
+        )
+    )
+
+    # then one receipt went through; the others found it received
+    assert outcomes.count("refused") == THREADS - 1
+    blanket = Item.objects.get(code="blanket-high-thermal")
+    assert balance_of(warehouse=camp_store, item=blanket) == 100
+    assert StockMovement.objects.filter(kind="receipt").count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_issues_during_a_receipt_never_spend_stock_not_yet_received(
+    redcross_logistician, camp_store
+):
+    # given 10 blankets in stock and a pledge of 100 more
+    receive_stock(
+        by=redcross_logistician,
+        warehouse=camp_store,
+        item="blanket-high-thermal",
+        quantity=10,
+        unit="piece",
+        reference="R-1",
+    )
+    shipment = pledged(redcross_logistician, camp_store)
+    counts = all_arrived(shipment)
+
+    # when one person receives the shipment while the others issue 5 each
+    def work(i):
+        if i == 0:
+            return receive_shipment(
+                by=redcross_logistician, shipment=shipment, received_lines=counts
+            )
+        return issue_stock(
+            by=redcross_logistician,
+            warehouse=camp_store,
+            item="blanket-high-thermal",
+            quantity=5,
+            unit="piece",
+            reference=f"D-{i}",
+        )
+
+    outcomes = run_at_once(work)
+
+    # then the receipt went through, and the balance is what the ledger says, never negative
+    assert outcomes[0] != "refused"
+    assert all(isinstance(o, StockMovement) or o == "refused" for o in outcomes[1:])
+    issued = 5 * sum(isinstance(outcome, StockMovement) for outcome in outcomes[1:])
+    blanket = Item.objects.get(code="blanket-high-thermal")
+    assert balance_of(warehouse=camp_store, item=blanket) == 110 - issued
+    assert ledger_balance(warehouse=camp_store, item=blanket) == 110 - issued
