@@ -10,12 +10,14 @@ import calendar
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from uuid import UUID
 
 from django.db.models import Case, Count, Exists, FilteredRelation, OuterRef, Q, Value, When
-from django.utils.translation import gettext as _
+from django.utils.translation import get_language
 
 from waypost.needs import standards
+from waypost.needs.texts import _
 from waypost.registry.models import Individual, IndividualSpecificNeed
 from waypost.stock.models import SizeSystem
 
@@ -72,7 +74,13 @@ WHO: dict[str, Callable[[Group], bool]] = {
 
 
 def who_label(who: str) -> str:
-    labels = {
+    return who_labels(get_language())[who]
+
+
+@cache
+def who_labels(language: str | None) -> dict[str, str]:
+    """The groups' names in one language."""
+    return {
         "everyone": _("everyone"),
         "household": _("households"),
         "under_2": _("children under 2"),
@@ -86,7 +94,6 @@ def who_label(who: str) -> str:
         % {"older": standards.OLDER_FROM_YEARS, "codes": ", ".join(standards.EXTRA_BEDDING_CODES)},
         "children_2_17": _("children aged 2-17"),
     }
-    return labels[who]
 
 
 def months_before(day: date, months: int) -> date:

@@ -10,7 +10,7 @@ import csv
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from waypost.needs import standards
@@ -50,12 +50,12 @@ class Rule:
     source: str
     verification: str
 
-    @property
+    @cached_property
     def formula(self) -> str:
         """The formula's name, or "" when the quantity is a plain number."""
         return "" if self.quantity.replace(".", "", 1).isdigit() else self.quantity
 
-    @property
+    @cached_property
     def units(self) -> Fraction:
         return Fraction(self.quantity)
 

@@ -6,14 +6,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from django.utils.translation import gettext as _
-
 from waypost.needs import formulas, standards
 from waypost.needs.figures import Conditions, Term, number
 from waypost.needs.groups import WHO, Group, who_label
 from waypost.needs.rules import Per, Period, Rule, boot_size_by_age
-from waypost.sites.models import Site
-from waypost.stock.models import Item, ItemSize
+from waypost.needs.texts import _, choice_label
+from waypost.sites.models import ShelterType, Site
+from waypost.stock.models import Item, ItemSize, Unit
 
 _AGE_RANGE = re.compile(r"^(\d+)-(\d+)$")
 ADULT_SIZE = "adult"
@@ -45,7 +44,7 @@ def simple_term(rule: Rule, item: Item, whom: str, count: int, days: int) -> Ter
         "count": number(count),
         "whom": whom,
         "units": number(rule.units),
-        "unit": item.get_unit_display(),
+        "unit": choice_label(Unit, item.unit),
         "period": period_text(rule, days),
         "total": number(quantity),
     }
@@ -63,7 +62,7 @@ def blanket_term(rule: Rule, chosen: Sequence[Group], context: SiteContext) -> T
         "person; %(people)s people × %(per)s = %(total)s"
     ) % {
         "night": night,
-        "shelter": site.get_shelter_type_display(),
+        "shelter": choice_label(ShelterType, site.shelter_type),
         "temperature": blankets.temperature,
         "needed": f"{blankets.needed_rct:.2f}",
         "clothing": standards.CLOTHING_RCT,
@@ -119,17 +118,20 @@ SizeChoice = tuple[ItemSize | None, str]  # the size, and how it was chosen
 
 def jacket_size(sizes: Sequence[ItemSize]) -> Callable[[Group], SizeChoice]:
     """Sizes coded "a-b" fit ages a to under b years; "adult" fits everyone older."""
+    ranges = [
+        (int(match[1]), int(match[2]), size)
+        for size in sizes
+        if (match := _AGE_RANGE.match(size.code))
+    ]
+    oldest = max((high for _low, high, _size in ranges), default=0)
+    adult = next((size for size in sizes if size.code == ADULT_SIZE), None)
+    by_age = _("by age")
 
     def choose(group: Group) -> SizeChoice:
-        oldest = 0
-        for size in sizes:
-            if match := _AGE_RANGE.match(size.code):
-                low, high = int(match[1]), int(match[2])
-                oldest = max(oldest, high)
-                if low <= group.years < high:
-                    return size, _("by age")
-        adult = next((size for size in sizes if size.code == ADULT_SIZE), None)
-        return (adult, _("by age")) if group.years >= oldest else (None, "")
+        for low, high, size in ranges:
+            if low <= group.years < high:
+                return size, by_age
+        return (adult, by_age) if group.years >= oldest else (None, "")
 
     return choose
 
@@ -138,10 +140,12 @@ def boot_size(sizes: Sequence[ItemSize]) -> Callable[[Group], SizeChoice]:
     by_code = {size.code: size for size in sizes}
     table = boot_size_by_age()
 
+    recorded, estimated = _("recorded"), _("estimated from age")
+
     def choose(group: Group) -> SizeChoice:
         if group.shoe_size:
-            return by_code.get(group.shoe_size), _("recorded")
-        return by_code.get(table.get(group.years, "")), _("estimated from age")
+            return by_code.get(group.shoe_size), recorded
+        return by_code.get(table.get(group.years, "")), estimated
 
     return choose
 
