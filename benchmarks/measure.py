@@ -1,4 +1,4 @@
-"""Load a registry of generated people, then time registration and name search in it.
+"""Load a registry of generated people, then time registration, name search and supply in it.
 
 Registries up to SERVICES_UP_TO people are loaded through the registry services (the time that
 takes is itself a figure), larger ones with the bulk loader, which writes the same rows.
@@ -14,6 +14,7 @@ from benchmarks.machine import describe_database, describe_machine
 from benchmarks.registration import benchmark_registration
 from benchmarks.search import benchmark_search
 from benchmarks.stats import timed
+from benchmarks.supply import benchmark_supply, spread_over_sites
 from waypost.core.models import User
 from waypost.core.roles import Role
 from waypost.demo.generator import generate_camp
@@ -34,6 +35,8 @@ def measure(people: int, parts: list[str], *, posts: int, queries: int) -> dict[
     call_command("migrate", verbosity=0)
     set_up_operation()
     camp = generate_camp(seed=1, people=people, today=timezone.localdate())
+    if "supply" in parts and people > SERVICES_UP_TO:
+        spread_over_sites(camp)  # a large operation: many sites, not one camp
     by_services = people <= SERVICES_UP_TO
     load = load_with_services if by_services else load_in_bulk
     seconds, _ = timed(lambda: load(camp, clerks=registration_clerks(), sites=sites_by_code()))
@@ -54,6 +57,8 @@ def measure(people: int, parts: list[str], *, posts: int, queries: int) -> dict[
         results["search"] = benchmark_search(
             user=clerk, camp=camp, queries=queries, agency_code=AGENCY
         )
+    if "supply" in parts:
+        results["supply"] = benchmark_supply(people=people)
     return results
 
 

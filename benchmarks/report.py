@@ -3,6 +3,8 @@
 from collections.abc import Sequence
 from typing import Any
 
+from benchmarks.supply_report import supply_lines
+
 LOADERS = {"services": "registry services", "bulk": "bulk loader"}
 
 
@@ -31,6 +33,8 @@ def format_run(results: dict[str, Any]) -> str:
         )
     if search := results.get("search"):
         lines += search_lines(search)
+    if supply := results.get("supply"):
+        lines += supply_lines(supply)
     return "\n".join(lines)
 
 
