@@ -205,7 +205,8 @@ def check_standard_change(
     *, value: Decimal, value_max: Decimal | None, source: str, reason: str, verification: str
 ) -> None:
     errors = {}
-    if value < 0 or (value_max is not None and value_max < value):
+    finite = value.is_finite() and (value_max is None or value_max.is_finite())
+    if not finite or value < 0 or (value_max is not None and value_max < value):
         errors["value"] = _("The value is at least zero and not above the maximum.")
     if not source.strip():
         errors["source"] = _("Name the source of the new figure.")

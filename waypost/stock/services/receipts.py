@@ -36,7 +36,11 @@ class ReceivedLine:
 
 def count_or_zero(value: int | Decimal) -> int:
     """A count that may be zero (nothing of this line arrived), never negative or fractional."""
-    if isinstance(value, int | Decimal) and not isinstance(value, bool) and value < 0:
+    try:
+        is_negative = value < 0
+    except (ArithmeticError, TypeError):  # NaN, text: whole_count refuses them in its words
+        is_negative = False
+    if is_negative:
         raise ValidationError(_("A count cannot be negative."))
     return 0 if value == 0 else whole_count(value)
 

@@ -164,3 +164,19 @@ def test_a_changed_standard_quantity_survives_the_next_migration(redcross_logist
     soap.refresh_from_db()
     assert (soap.value, soap.source) == (Decimal(250), "IndiKit")
     assert StandardQuantity.objects.get(key="soap_bathing_g_pppm").changed_reason == ""
+
+
+@pytest.mark.parametrize("value", [Decimal("NaN"), Decimal("Infinity"), Decimal(-1)])
+def test_a_standard_quantity_must_be_a_finite_figure(redcross_logistician, value):
+    water = StandardQuantity.objects.get(key="water_l_pppd")
+
+    with pytest.raises(ValidationError, match="at least zero"):
+        change_standard_quantity(
+            by=redcross_logistician,
+            standard=water,
+            value=value,
+            value_max=None,
+            source="x",
+            reason="y",
+            verification="✗",
+        )
