@@ -1,0 +1,78 @@
+"""Where Splink runs: DuckDB in this process (the default), or Spark for national scale.
+
+Either way the Python functions that two levels need (`model.cached_same_name`,
+`model.other_names`) are registered under the names the model's SQL calls. Spark needs
+`pyspark` (`pip install 'waypost[spark]'`) and Java; a local session is started when none is
+running, and a cluster's session is used when the job is submitted to one (docs/matching.md).
+"""
+
+from typing import Any
+
+from waypost.matching import model
+from waypost.matching.splink_model import DUCKDB, SPARK
+
+# Ours: Spark's default of 200 shuffle partitions is made for clusters; a single machine runs
+# the same job faster with a few.
+LOCAL_SHUFFLE_PARTITIONS = 8
+
+
+class BackendUnavailableError(RuntimeError):
+    pass
+
+
+def database_api(backend: str) -> Any:
+    if backend == DUCKDB:
+        return duckdb_api()
+    if backend == SPARK:
+        return spark_api()
+    raise BackendUnavailableError(f"unknown backend {backend!r}: use {DUCKDB} or {SPARK}")
+
+
+def duckdb_api() -> Any:
+    from splink import DuckDBAPI
+
+    db_api = DuckDBAPI()
+    register_duckdb_functions(db_api.duckdb_con)
+    return db_api
+
+
+def register_duckdb_functions(connection: Any) -> None:
+    """Make the Python-only levels callable from DuckDB SQL."""
+    connection.create_function(
+        model.SAME_NAME_SQL, model.cached_same_name, ["VARCHAR", "VARCHAR"], "BOOLEAN"
+    )
+    connection.create_function(
+        model.OTHER_NAMES_SQL,
+        model.other_names,
+        ["VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR"],
+        "VARCHAR",
+        null_handling="special",
+    )
+
+
+def spark_api() -> Any:
+    try:
+        from pyspark.sql import SparkSession
+        from pyspark.sql.types import BooleanType, StringType
+        from splink import SparkAPI
+        from splink.backends.spark import similarity_jar_location
+    except ImportError as error:
+        raise BackendUnavailableError(
+            "the spark backend needs pyspark: pip install 'waypost[spark]'"
+        ) from error
+    session = (
+        SparkSession.builder.appName("waypost dedup")
+        .config("spark.jars", similarity_jar_location())
+        .config("spark.sql.shuffle.partitions", LOCAL_SHUFFLE_PARTITIONS)
+        .getOrCreate()
+    )
+    session.udf.register(model.SAME_NAME_SQL, _same_name_or_null, BooleanType())
+    session.udf.register(model.OTHER_NAMES_SQL, model.other_names, StringType())
+    return SparkAPI(spark_session=session)  # type: ignore[no-untyped-call]
+
+
+def _same_name_or_null(first: str | None, second: str | None) -> bool | None:
+    """As DuckDB calls it: NULL when either name is missing."""
+    if first is None or second is None:
+        return None
+    return model.cached_same_name(first, second)

@@ -1,0 +1,170 @@
+"""A record turned into the columns the trained model compares, in plain Python.
+
+Both the batch run (through Splink's SQL) and the registration check (through `scoring`) read
+the same prepared columns, so a level reached in one is reached in the other. Names repeat a
+great deal in a population (a few thousand distinct spellings in a million records), so every
+step that reads a name is cached per distinct string.
+
+The columns:
+- `given_name`, `father_name`, `family_name`: the names as written, for `same_name`, which
+  reads every script and handles compounds, articles and silent letters itself.
+- `given_form`: the given name folded to Latin letters, articles dropped and compounds joined
+  ("Abdul Rahman" and "Abdulrahman" are both "abdulrahman"), for exact and near spellings;
+  `given_skeleton`, its consonants alone, for typos across scripts.
+- `birth_year`, `birth_month`, `birth_day`: month and day only when the date carries a day
+  (not a 1 January placeholder, not a year alone).
+- `sex`, `nationality`, `phone`: phone as its last digits, so that +964 750… and 0750… meet.
+- `block_keys`: the keys that decide which pairs are compared at all: the given name's
+  consonant skeletons with the birth year, with each skeleton of the father's or family name
+  (in whichever field it was written, so a father's name written as family name still meets),
+  and the phone with the birth year. Skeletons are script-blind, so records written in
+  Latin, Cyrillic and Arabic script meet.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from waypost.matching.dates import parse_birth_date
+from waypost.matching.names import ARTICLES, fold, name_keys, skeleton, tokens
+from waypost.matching.records import MatchRecord
+
+# Ours: a phone is compared by its last nine digits, the national number in the countries the
+# camps receive from (Iraq, Syria, Afghanistan, Iran) once the country code or trunk 0 is gone.
+PHONE_DIGITS_COMPARED = 9
+# Ours: a given-name skeleton shorter than this ("bd" of every Abd-) is too common to block on
+# alone; it still blocks when joined to the rest of a compound ("bdrhmn").
+SHORTEST_BLOCKING_KEY = 3
+_NAME_CACHE = 1 << 16
+
+COLUMNS = (
+    "unique_id",
+    "given_name",
+    "given_form",
+    "given_skeleton",
+    "father_name",
+    "family_name",
+    "birth_year",
+    "birth_month",
+    "birth_day",
+    "sex",
+    "nationality",
+    "phone",
+    "block_keys",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """The comparable columns of one record; None where the record wrote nothing."""
+
+    unique_id: str
+    given_name: str | None
+    given_form: str | None
+    given_skeleton: str | None
+    father_name: str | None
+    family_name: str | None
+    birth_year: int | None
+    birth_month: int | None
+    birth_day: int | None
+    sex: str | None
+    nationality: str | None
+    phone: str | None
+    block_keys: tuple[str, ...]
+
+
+def prepare(record: MatchRecord) -> Prepared:
+    given, father, family = (
+        _text(record.given_name),
+        _text(record.father_name),
+        _text(record.family_name),
+    )
+    year, month, day = birth_parts(record.date_of_birth)
+    phone = normal_phone(record.phone)
+    return Prepared(
+        unique_id=record.record_id,
+        given_name=given,
+        given_form=given_form(given) if given else None,
+        given_skeleton=given_skeleton(given) if given else None,
+        father_name=father,
+        family_name=family,
+        birth_year=year,
+        birth_month=month,
+        birth_day=day,
+        sex=_text(record.sex.upper()),
+        nationality=_text(record.nationality.upper()),
+        phone=phone,
+        block_keys=block_keys(given, (father, family), year, phone),
+    )
+
+
+def _text(value: str) -> str | None:
+    return value.strip() or None
+
+
+@lru_cache(maxsize=_NAME_CACHE)
+def given_form(name: str) -> str | None:
+    """The name folded to Latin letters, without articles, its parts joined."""
+    return "".join(word for word in fold(name).split() if word not in ARTICLES) or None
+
+
+@lru_cache(maxsize=_NAME_CACHE)
+def given_skeleton(name: str) -> str | None:
+    """The consonant skeleton of the whole name, parts joined (Abdul Rahman is "bdrhmn")."""
+    return skeleton("".join(tokens(name))) or None
+
+
+@lru_cache(maxsize=_NAME_CACHE)
+def _keys(name: str) -> frozenset[str]:
+    return frozenset(name_keys(name))
+
+
+@lru_cache(maxsize=_NAME_CACHE)
+def _given_keys(name: str) -> frozenset[str]:
+    keys = _keys(name)
+    long_keys = frozenset(key for key in keys if len(key) >= SHORTEST_BLOCKING_KEY)
+    return long_keys or keys
+
+
+@lru_cache(maxsize=4096)
+def birth_parts(text: str) -> tuple[int | None, int | None, int | None]:
+    """Year, and month and day only when the written date carries a day."""
+    birth = parse_birth_date(text)
+    if birth is None:
+        return None, None, None
+    if not birth.has_day:
+        return birth.year, None, None
+    return birth.year, birth.month, birth.day
+
+
+def normal_phone(text: str) -> str | None:
+    digits = "".join(character for character in text if character.isdigit())
+    return digits[-PHONE_DIGITS_COMPARED:] or None
+
+
+def block_keys(
+    given: str | None, others: Iterable[str | None], year: int | None, phone: str | None
+) -> tuple[str, ...]:
+    given_keys = sorted(_given_keys(given)) if given else []
+    other_keys: set[str] = set()
+    for other in others:
+        if other:
+            other_keys |= _keys(other)
+    keys = [f"g:{key}|o:{other}" for key in given_keys for other in sorted(other_keys)]
+    if year is not None:
+        keys += [f"g:{key}|y:{year}" for key in given_keys]
+        keys += [f"o:{other}|y:{year}" for other in sorted(other_keys)]
+        if phone:
+            keys.append(f"p:{phone}|y:{year}")
+    return tuple(keys)
+
+
+def prepare_all(records: Iterable[MatchRecord]) -> dict[str, list[object]]:
+    """Prepared records as columns (what a DuckDB or Spark table is built from)."""
+    columns: dict[str, list[object]] = {column: [] for column in COLUMNS}
+    for record in records:
+        prepared = prepare(record)
+        for column in COLUMNS:
+            value = getattr(prepared, column)
+            columns[column].append(list(value) if column == "block_keys" else value)
+    return columns

@@ -1,0 +1,83 @@
+"""The model as Splink reads it: settings built from `model.comparisons`, the saved JSON, and the
+Python functions its SQL calls, registered on a DuckDB connection or a Spark session.
+
+At run time nothing is trained: `load_settings` reads `data/model.json` (written by
+`waypost train_match_model`) and, for Spark, puts that backend's SQL in place of DuckDB's while
+keeping every trained m and u.
+"""
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any, cast
+
+from waypost.matching import model
+
+MODEL_PATH = Path(__file__).resolve().parent / "data" / "model.json"
+DUCKDB, SPARK = "duckdb", "spark"
+BACKENDS = (DUCKDB, SPARK)
+_JARO_WINKLER = {DUCKDB: "jaro_winkler_similarity", SPARK: "jaro_winkler"}
+BLOCKING_RULE = "l.block_keys = r.block_keys"
+
+
+def settings_dict(backend: str = DUCKDB, *, prior: float = 1e-4) -> dict[str, Any]:
+    """Untrained settings: comparisons and blocking, m and u still to be estimated."""
+    return {
+        "link_type": "dedupe_only",
+        "unique_id_column_name": "unique_id",
+        "probability_two_random_records_match": prior,
+        "blocking_rules_to_generate_predictions": [
+            {"blocking_rule": BLOCKING_RULE, "arrays_to_explode": ["block_keys"]}
+        ],
+        "comparisons": [
+            _comparison_dict(comparison) for comparison in model.comparisons(_JARO_WINKLER[backend])
+        ],
+        "retain_matching_columns": False,
+        "retain_intermediate_calculation_columns": False,
+        "sql_dialect": backend,
+    }
+
+
+def _comparison_dict(comparison: model.Comparison) -> dict[str, Any]:
+    return {
+        "output_column_name": comparison.name,
+        "comparison_description": comparison.description,
+        "comparison_levels": [
+            {
+                "sql_condition": level.sql,
+                "label_for_charts": level.label,
+                "is_null_level": level.is_null,
+            }
+            for level in comparison.levels
+        ],
+    }
+
+
+@cache
+def trained() -> dict[str, Any]:
+    """The saved model as Splink wrote it."""
+    return cast(dict[str, Any], json.loads(MODEL_PATH.read_text(encoding="utf-8")))
+
+
+def load_settings(backend: str = DUCKDB) -> dict[str, Any]:
+    """The trained model with the backend's SQL (the levels are the same, in the same order)."""
+    saved: dict[str, Any] = json.loads(json.dumps(trained()))
+    # Each field's match weight comes back with the pair, to say why it matched.
+    saved["retain_intermediate_calculation_columns"] = True
+    if backend == DUCKDB:
+        return saved
+    fresh = settings_dict(backend)
+    for saved_comparison, fresh_comparison in zip(
+        saved["comparisons"], fresh["comparisons"], strict=True
+    ):
+        for saved_level, fresh_level in zip(
+            saved_comparison["comparison_levels"],
+            fresh_comparison["comparison_levels"],
+            strict=True,
+        ):
+            saved_level["sql_condition"] = fresh_level["sql_condition"]
+    saved["sql_dialect"] = backend
+    saved["blocking_rules_to_generate_predictions"] = fresh[
+        "blocking_rules_to_generate_predictions"
+    ]
+    return saved
