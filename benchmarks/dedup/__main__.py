@@ -25,6 +25,12 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--threshold", type=float, help="passed to waypost dedup (its default)")
     parser.add_argument("--splink-threshold", type=float, default=0.95)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--diagnose-up-to",
+        type=int,
+        default=600_000,
+        help="break misses and false merges down on sets of up to this many records",
+    )
     parser.add_argument("--no-febrl", action="store_true", help="skip the FEBRL outside check")
     parser.add_argument("--json", type=Path, default=Path("var/bench/dedup.json"))
     parser.add_argument("--keep", type=Path, help="write the generated files here and keep them")

@@ -35,7 +35,7 @@ def _cells(tool: str, run: dict[str, Any]) -> list[str]:
         return [
             label,
             f"failed (exit {run['exit_code']})",
-            *["–"] * 6,
+            *["–"] * 5,
             _figure(run["seconds"], 1),
             "–",
         ]
@@ -98,8 +98,10 @@ def targets_lines(sets: Sequence[dict[str, Any]]) -> list[str]:
 
 
 def diagnosis_lines(
-    name: str, tool: str, diagnosis: dict[str, Any], examples: int = 3
+    name: str, tool: str, diagnosis: dict[str, Any] | None, examples: int = 3
 ) -> list[str]:
+    if diagnosis is None:
+        return []
     lines = [f"\n### {TOOLS.get(tool, tool)} on {name}: what it missed and merged"]
     lines.append(
         "Recall on true pairs touching each mark (a pair touches a mark when either record has it):"

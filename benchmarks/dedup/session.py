@@ -83,8 +83,9 @@ def benchmark(
             "exit_code": run.exit_code,
         }
         if run.ok:
-            outcome.update(evaluate(dataset, output))
-            for line in report.diagnosis_lines(dataset.name, tool, outcome["diagnosis"]):
+            diagnose = dataset.records <= args.diagnose_up_to
+            outcome.update(evaluate(dataset, output, diagnose=diagnose))
+            for line in report.diagnosis_lines(dataset.name, tool, outcome.get("diagnosis")):
                 print(line)
         entry["runs"][tool] = outcome
         print(report.results_table([{**entry, "runs": {tool: outcome}}]), flush=True)
