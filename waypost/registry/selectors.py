@@ -126,7 +126,7 @@ def get_individual_for(user: User, individual_id: str) -> Individual:
         individual = (
             individuals_visible_to(user)
             .select_related("household", "current_site")
-            .prefetch_related(*detail_prefetches(user), merged_records_prefetch(user))
+            .prefetch_related(*detail_prefetches(user), _merged_records_prefetch(user))
             .get(pk=individual_id)
         )
     except (Individual.DoesNotExist, ValueError, TypeError, ValidationError):
@@ -141,7 +141,7 @@ def get_individual_for(user: User, individual_id: str) -> Individual:
     return individual
 
 
-def merged_records_prefetch(user: User) -> Prefetch[Any]:
+def _merged_records_prefetch(user: User) -> Prefetch[Any]:
     """The other records of this person (merged into this one) the user may see, and their
     origin."""
     records = Individual.objects.filter(household__in=households_visible_to(user)).select_related(
