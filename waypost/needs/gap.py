@@ -1,6 +1,8 @@
 """Need against supply, per item and size: what is held, what is coming and when, what is missing.
 
-gap = need − in stock − in pipeline; a negative gap is a surplus. The gap closes on the expected
+gap = need − in stock − in pipeline; a negative gap is a surplus. What is short now (need − in
+stock, before any shipment arrives) is shown too: receiving a pledged shipment shrinks it, not the
+gap, which already counted the shipment. The gap closes on the expected
 date of the shipment that brings stock and pipeline up to the need, if one does.
 
 Kits: the ledger and the pipeline count items, never kits, and every rule asks for items, so a
@@ -42,6 +44,11 @@ class GapRow:
     @property
     def pipeline(self) -> int:
         return sum(arrival.quantity for arrival in self.arrivals)
+
+    @property
+    def short_now(self) -> int:
+        """What is missing today, before any expected shipment arrives."""
+        return max(0, self.need - self.stock)
 
     @property
     def gap(self) -> int:
@@ -103,6 +110,7 @@ SORTS: dict[str, Callable[[GapRow], Any]] = {
     "item": lambda row: (row.item.name, row.size.order if row.size else -1),
     "need": lambda row: row.need,
     "stock": lambda row: row.stock,
+    "short_now": lambda row: row.short_now,
     "pipeline": lambda row: row.pipeline,
     "gap": lambda row: row.gap,
     "closes": lambda row: (row.closes_on is None, row.closes_on or date.min),

@@ -68,6 +68,7 @@ class GapRowOut(Schema):
     unit: str
     need: int
     stock: int
+    short_now: int = Field(description="need - stock: missing before any shipment arrives")
     pipeline: int
     gap: int = Field(description="need - stock - pipeline; negative is a surplus")
     covered_now: bool
@@ -126,6 +127,7 @@ def gap_row_out(row: GapRow) -> dict[str, Any]:
         "unit": row.item.unit,
         "need": row.need,
         "stock": row.stock,
+        "short_now": row.short_now,
         "pipeline": row.pipeline,
         "gap": row.gap,
         "covered_now": row.covered_now,

@@ -25,6 +25,7 @@ def columns() -> list[tuple[str, str]]:
         ("item", _("Item")),
         ("need", _("Need")),
         ("stock", _("In stock")),
+        ("short_now", _("Short now")),
         ("pipeline", _("In pipeline")),
         ("gap", _("Gap")),
         ("closes", _("Covered from")),

@@ -53,6 +53,7 @@ def test_the_gap_counts_the_pipeline_by_date(api, family, logistician, camp):
         "unit": "piece",
         "need": 11,
         "stock": 0,
+        "short_now": 11,
         "pipeline": 200,
         "gap": -189,
         "covered_now": False,

@@ -115,6 +115,7 @@ def test_the_csv_has_one_line_per_item_and_size(signed_in, family, camp_store, l
         "unit": "piece",
         "need": "11",
         "in_stock": "0",
+        "short_now": "11",
         "in_pipeline": "100",
         "gap": "-89",
         "closes_on": "2025-01-18",
