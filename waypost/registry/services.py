@@ -21,6 +21,7 @@ from waypost.core.models import User
 from waypost.core.roles import Purpose
 from waypost.matching.key_store import replace_match_keys
 from waypost.matching.names import fold, keys_of_names
+from waypost.matching.registration_check import check_after_commit
 from waypost.matching.services import withdraw_proposals_of
 from waypost.registry.models import (
     Consent,
@@ -104,9 +105,12 @@ def register_household(
         purpose=Purpose.REGISTRATION,
         fields={"site": [None, site.code], "shelter_location": [None, shelter_location]},
     )
+    registered = []
     for position, member in enumerate(members, start=1):
         individual = create_member(by=by, household=household, member=member, position=position)
         record_consents(by=by, individual=individual, topics=consents, now=now)
+        registered.append(individual.pk)
+    check_after_commit(by=by, individual_ids=registered)
     return household
 
 
@@ -124,6 +128,7 @@ def add_member(
         by=by, household=household, member=member, position=int(last.rsplit("-", 1)[1]) + 1
     )
     record_consents(by=by, individual=individual, topics=consents, now=timezone.now())
+    check_after_commit(by=by, individual_ids=[individual.pk])
     return individual
 
 
