@@ -1,7 +1,8 @@
 """Every actor-scoped selector gives the outsider nothing (STYLE 5.3).
 
 Selectors are found, not listed: every public function of every `waypost/<app>/selectors.py`
-whose first parameter is the user. A selector added later is checked without editing this file.
+(or module of a `selectors/` package) whose first parameter is the user. A selector added later
+is checked without editing this file.
 """
 
 import importlib
@@ -13,6 +14,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from waypost.registry.tests.factories import registered_household
+from waypost.stock.tests.factories import stock_route_values
 
 PACKAGE = Path(__file__).resolve().parent.parent / "waypost"
 # Functions that take the user but read nothing themselves, with the reason.
@@ -26,29 +28,36 @@ def scoped_selectors():
 
 
 def _scoped_selectors():
-    for path in sorted(PACKAGE.glob("*/selectors.py")):
-        module = importlib.import_module(f"waypost.{path.parent.name}.selectors")
+    found = [*PACKAGE.glob("*/selectors.py"), *PACKAGE.glob("*/selectors/*.py")]
+    for path in sorted(found):
+        dotted = path.relative_to(PACKAGE.parent).with_suffix("").parts
+        module = importlib.import_module(".".join(dotted).removesuffix(".__init__"))
+        app = dotted[1]
         for name, function in inspect.getmembers(module, inspect.isfunction):
             parameters = list(inspect.signature(function).parameters)
             if function.__module__ != module.__name__ or name.startswith("_"):
                 continue
             if parameters[:1] == ["user"] and f"{module.__name__}.{name}" not in NOT_READS:
-                yield pytest.param(function, id=f"{path.parent.name}.{name}")
+                yield pytest.param(function, id=f"{app}.{name}")
 
 
 def test_the_walk_finds_the_selectors():
     names = {param.id for param in scoped_selectors()}
     assert {"registry.households_visible_to", "registry.get_household_for"} <= names
     assert "sites.sites_visible_to" in names
+    assert {"stock.warehouses_visible_to", "stock.get_shipment_for"} <= names
 
 
 @pytest.mark.parametrize("selector", scoped_selectors())
 def test_the_outsider_gets_nothing_from_the_selector(selector, outsider, unhcr_registrar, camp):
     household = registered_household(by=unhcr_registrar, site=camp)
+    stock = stock_route_values(unhcr_registrar.agency, camp)
     values = {
         "household_id": str(household.pk),
         "individual_id": str(household.members.first().pk),
         "query": household.number,
+        "warehouse_code": stock["warehouse_code"],
+        "shipment_id": stock["shipment_id"],
     }
     names = list(inspect.signature(selector).parameters)[1:]
     if unknown := [name for name in names if name not in values]:

@@ -24,9 +24,9 @@ def warehouses_visible_to(user: User) -> QuerySet[Warehouse]:
     return Warehouse.objects.select_related("agency", "site")
 
 
-def get_warehouse_for(user: User, code: str) -> Warehouse:
+def get_warehouse_for(user: User, warehouse_code: str) -> Warehouse:
     """404 both when there is no such warehouse and when the user may not see stock."""
-    warehouse = warehouses_visible_to(user).filter(code=code).first()
+    warehouse = warehouses_visible_to(user).filter(code=warehouse_code).first()
     if warehouse is None:
         raise Http404("No such warehouse.")
     return warehouse
