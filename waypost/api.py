@@ -11,6 +11,7 @@ from ninja.security import django_auth
 from waypost.core.api import router as core_router
 from waypost.core.permissions import requires
 from waypost.matching.api import router as matching_router
+from waypost.matching.check_api import router as matching_check_router
 from waypost.needs.api import router as needs_router
 from waypost.registry.api import router as registry_router
 from waypost.sites.api import router as sites_router
@@ -28,5 +29,6 @@ api.add_router("/", core_router)
 api.add_router("/registry/", registry_router)
 api.add_router("/sites", sites_router)
 api.add_router("/matching", matching_router)
+api.add_router("/matching", matching_check_router)
 api.add_router("/stock", stock_router)
 api.add_router("/needs", needs_router)

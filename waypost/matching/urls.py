@@ -1,9 +1,10 @@
 from django.urls import path
 
-from waypost.matching import views
+from waypost.matching import check_views, views
 
 app_name = "matching"
 urlpatterns = [
+    path("check/", check_views.check, name="check"),
     path("review/", views.review_queue, name="queue"),
     path("review/decided/", views.decisions, name="decisions"),
     path("review/<uuid:proposal_id>/", views.pair, name="pair"),
