@@ -284,3 +284,15 @@ def test_viewers_see_stock_without_the_forms_to_move_it(client, redcross_distrib
 
     assert "Record a movement" not in page
     assert client.get("/stock/move/").status_code == 403
+
+
+def test_the_stock_pages_read_right_to_left_in_arabic(
+    signed_in, settings, redcross_logistician, camp_store
+):
+    shipment = pledged(redcross_logistician, camp_store)
+    signed_in.cookies[settings.LANGUAGE_COOKIE_NAME] = "ar"
+
+    for url in ("/stock/", f"/stock/shipments/{shipment.pk}/", "/stock/catalogue/"):
+        page = signed_in.get(url)
+        assert page.status_code == 200
+        assert 'dir="rtl"' in page.content.decode()
