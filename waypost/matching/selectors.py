@@ -41,7 +41,7 @@ PROPOSED_FROM = 0.9
 # name to a birth year and another name; at a million people the commonest combinations
 # (Fatima Mohammed, born this year) are shared by a few hundred, and the ones sharing the most
 # keys with the typed record come first.
-CANDIDATES_SCORED = 60
+CANDIDATES_SCORED = 40
 # Ours: a safety bound on key rows read for one check, far above what keys give in practice.
 KEY_ROWS_READ = 5000
 # Rank of a candidate before scoring: a shared phone says more than a shared name and year.
@@ -115,12 +115,16 @@ def scored_candidates(
     only for the check's own callers (the selector above, proposals to the review queue)."""
     candidate_ids = ranked_candidate_ids(records, exclude_ids=exclude_ids)
     people = (
-        Individual.objects.current()
-        .filter(pk__in=candidate_ids)
+        Individual.objects.filter(pk__in=candidate_ids)
+        # No ordering: by registration number, SQLite would walk that whole index.
+        .order_by()
         .select_related("household")
         .prefetch_related("phones")
     )
-    matches = [Match(person, _best_score(records, person)) for person in people]
+    # Merged records drop out here rather than in SQL (`Individual.objects.current()`): asked
+    # for "not merged", SQLite reads the index of merged records, where nearly everyone is.
+    current = [person for person in people if person.merged_into_id is None]
+    matches = [Match(person, _best_score(records, person)) for person in current]
     matches.sort(key=lambda match: (-match.probability, match.individual.number))
     return matches
 
@@ -155,7 +159,13 @@ def _key_rank(key: str, years: set[str]) -> int:
 
 
 def _best_score(records: list[MatchRecord], person: Individual) -> Score:
-    scores = [score_pair(typed, held) for typed in records for held in match_records_of(person)]
+    """The better of Latin against Latin and own script against own script: names compare
+    across scripts anyway, so the other two pairings seldom add anything but time."""
+    held = match_records_of(person)
+    pairs = [(records[0], held[0])]
+    if len(records) > 1 and len(held) > 1:
+        pairs.append((records[1], held[1]))
+    scores = [score_pair(typed, registered) for typed, registered in pairs]
     return max(scores, key=lambda score: score.probability)
 
 
