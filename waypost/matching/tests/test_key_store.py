@@ -1,5 +1,7 @@
+from importlib import import_module
 from io import StringIO
 
+from django.apps import apps as django_apps
 from django.core.management import call_command
 
 from waypost.matching.models import MatchKey
@@ -65,3 +67,14 @@ def test_removing_a_person_removes_their_keys(unhcr_registrar, camp):
     remove_member(by=unhcr_registrar, individual=child, reason="Registered twice by mistake")
 
     assert not MatchKey.objects.filter(individual_id=child_id).exists()
+
+
+def test_the_data_migration_fills_the_keys_of_people_registered_before_them(unhcr_registrar, camp):
+    household = registered_household(by=unhcr_registrar, site=camp)
+    expected = {person.pk: keys_of(person) for person in household.members.all()}
+    MatchKey.objects.all().delete()
+    migration = import_module("waypost.matching.migrations.0003_fill_match_keys")
+
+    migration.fill_match_keys(django_apps, schema_editor=None)
+
+    assert {person.pk: keys_of(person) for person in household.members.all()} == expected
