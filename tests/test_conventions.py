@@ -27,10 +27,11 @@ _COMMENT = re.compile(r"#.*$")
 
 
 def interface_modules():
-    """Every views and api module, including views/ and api/ packages."""
+    """Every views and api module: views.py, check_views.py, and views/ and api/ packages."""
     found = set()
     for name in ("views", "api"):
-        found |= set(PACKAGE.rglob(f"{name}.py")) | set(PACKAGE.rglob(f"{name}/*.py"))
+        found |= set(PACKAGE.rglob(f"{name}.py")) | set(PACKAGE.rglob(f"*_{name}.py"))
+        found |= set(PACKAGE.rglob(f"{name}/*.py"))
     return sorted(path for path in found if "tests" not in path.parts)
 
 
@@ -45,6 +46,7 @@ def offences(source):
 def test_the_walk_finds_the_views_and_api_modules():
     names = {path.relative_to(PACKAGE).as_posix() for path in interface_modules()}
     assert {"api.py", "core/views.py", "registry/views.py", "registry/api.py"} <= names
+    assert {"matching/check_views.py", "matching/check_api.py"} <= names
 
 
 @pytest.mark.parametrize("path", interface_modules(), ids=lambda p: p.relative_to(ROOT).as_posix())
