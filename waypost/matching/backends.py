@@ -1,7 +1,7 @@
 """Where Splink runs: DuckDB in this process (the default), or Spark for national scale.
 
-Either way the Python functions that two levels need (`model.cached_same_name`,
-`model.other_names`) are registered under the names the model's SQL calls. Spark needs
+Either way the Python function one level needs (`model.cached_same_name`) is registered under
+the name the model's SQL calls. Spark needs
 `pyspark` (`pip install 'waypost[spark]'`) and Java; a local session is started when none is
 running, and a cluster's session is used when the job is submitted to one (docs/matching.md).
 """
@@ -37,23 +37,27 @@ def duckdb_api() -> Any:
 
 
 def register_duckdb_functions(connection: Any) -> None:
-    """Make the Python-only levels callable from DuckDB SQL."""
+    """Make the Python-only levels callable from DuckDB SQL, a batch of rows per call."""
+    import pyarrow as pa
+
+    def same_name(first: Any, second: Any) -> Any:
+        return pa.array(
+            [
+                None if one is None or other is None else model.cached_same_name(one, other)
+                for one, other in zip(first.to_pylist(), second.to_pylist(), strict=True)
+            ],
+            pa.bool_(),
+        )
+
     connection.create_function(
-        model.SAME_NAME_SQL, model.cached_same_name, ["VARCHAR", "VARCHAR"], "BOOLEAN"
-    )
-    connection.create_function(
-        model.OTHER_NAMES_SQL,
-        model.other_names,
-        ["VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR"],
-        "VARCHAR",
-        null_handling="special",
+        model.SAME_NAME_SQL, same_name, ["VARCHAR", "VARCHAR"], "BOOLEAN", type="arrow"
     )
 
 
 def spark_api() -> Any:
     try:
         from pyspark.sql import SparkSession
-        from pyspark.sql.types import BooleanType, StringType
+        from pyspark.sql.types import BooleanType
         from splink import SparkAPI
         from splink.backends.spark import similarity_jar_location
     except ImportError as error:
@@ -67,7 +71,6 @@ def spark_api() -> Any:
         .getOrCreate()
     )
     session.udf.register(model.SAME_NAME_SQL, _same_name_or_null, BooleanType())
-    session.udf.register(model.OTHER_NAMES_SQL, model.other_names, StringType())
     return SparkAPI(spark_session=session)  # type: ignore[no-untyped-call]
 
 

@@ -6,8 +6,11 @@ great deal in a population (a few thousand distinct spellings in a million recor
 step that reads a name is cached per distinct string.
 
 The columns:
-- `given_name`, `father_name`, `family_name`: the names as written, for `same_name`, which
-  reads every script and handles compounds, articles and silent letters itself.
+- `given_name`: the name as written, for `same_name`, which reads every script and handles
+  compounds, articles and silent letters itself.
+- `father_keys`, `family_keys`: the consonant skeletons of those names, of each reading
+  (Ибрагим is both "brgm" and "brhm") and of each word ("Ali Hasan" has "hsn"); two
+  spellings of one name share one.
 - `given_form`: the given name folded to Latin letters, articles dropped and compounds joined
   ("Abdul Rahman" and "Abdulrahman" are both "abdulrahman"), for exact and near spellings;
   `given_skeleton`, its consonants alone, for typos across scripts.
@@ -25,8 +28,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from waypost.matching.dates import ESTIMATED_AGE_TOLERANCE_YEARS as ESTIMATED_AGE_YEARS
 from waypost.matching.dates import parse_birth_date
-from waypost.matching.names import ARTICLES, fold, name_keys, skeleton, tokens
+
+# The steps of `same_name` that read one name, so each name is read once, not once per pair.
+from waypost.matching.names import (
+    ARTICLES,
+    _consonants,
+    _spellings,
+    fold,
+    name_keys,
+    skeleton,
+    tokens,
+)
 from waypost.matching.records import MatchRecord
 
 # Ours: a phone is compared by its last nine digits, the national number in the countries the
@@ -42,8 +56,8 @@ COLUMNS = (
     "given_name",
     "given_form",
     "given_skeleton",
-    "father_name",
-    "family_name",
+    "father_keys",
+    "family_keys",
     "birth_year",
     "birth_month",
     "birth_day",
@@ -62,8 +76,8 @@ class Prepared:
     given_name: str | None
     given_form: str | None
     given_skeleton: str | None
-    father_name: str | None
-    family_name: str | None
+    father_keys: tuple[str, ...]
+    family_keys: tuple[str, ...]
     birth_year: int | None
     birth_month: int | None
     birth_day: int | None
@@ -86,8 +100,8 @@ def prepare(record: MatchRecord) -> Prepared:
         given_name=given,
         given_form=given_form(given) if given else None,
         given_skeleton=given_skeleton(given) if given else None,
-        father_name=father,
-        family_name=family,
+        father_keys=tuple(sorted(_keys(father))) if father else (),
+        family_keys=tuple(sorted(_keys(family))) if family else (),
         birth_year=year,
         birth_month=month,
         birth_day=day,
@@ -115,15 +129,28 @@ def given_skeleton(name: str) -> str | None:
 
 
 @lru_cache(maxsize=_NAME_CACHE)
+def spellings_of(name: str) -> tuple[tuple[str, bool], ...]:
+    """Every reading of the name as one word, as `same_name` compares them."""
+    return tuple(_spellings(name))
+
+
+@lru_cache(maxsize=_NAME_CACHE)
+def name_skeletons(name: str) -> frozenset[str]:
+    """The consonant skeleton of each reading: two spellings of one name share one."""
+    return frozenset(_consonants(word) for word, _ in spellings_of(name))
+
+
+@lru_cache(maxsize=_NAME_CACHE)
 def _keys(name: str) -> frozenset[str]:
-    return frozenset(name_keys(name))
+    return frozenset(name_keys(name)) | name_skeletons(name)
 
 
 @lru_cache(maxsize=_NAME_CACHE)
 def _given_keys(name: str) -> frozenset[str]:
-    keys = _keys(name)
-    long_keys = frozenset(key for key in keys if len(key) >= SHORTEST_BLOCKING_KEY)
-    return long_keys or keys
+    """Word keys long enough to say something, and the skeleton of the whole name, however
+    short (Ali is "l", Reza "rz")."""
+    long_keys = frozenset(key for key in _keys(name) if len(key) >= SHORTEST_BLOCKING_KEY)
+    return long_keys | name_skeletons(name)
 
 
 @lru_cache(maxsize=4096)
@@ -145,18 +172,24 @@ def normal_phone(text: str) -> str | None:
 def block_keys(
     given: str | None, others: Iterable[str | None], year: int | None, phone: str | None
 ) -> tuple[str, ...]:
+    """Keys of the pairs worth comparing: a name with another name or the phone, in a span of
+    birth years wide enough for estimated ages (`birth_spans`)."""
+    if year is None:
+        return ()
     given_keys = sorted(_given_keys(given)) if given else []
-    other_keys: set[str] = set()
-    for other in others:
-        if other:
-            other_keys |= _keys(other)
-    keys = [f"g:{key}|o:{other}" for key in given_keys for other in sorted(other_keys)]
-    if year is not None:
-        keys += [f"g:{key}|y:{year}" for key in given_keys]
-        keys += [f"o:{other}|y:{year}" for other in sorted(other_keys)]
-        if phone:
-            keys.append(f"p:{phone}|y:{year}")
-    return tuple(keys)
+    other_keys = sorted({key for other in others if other for key in _keys(other)})
+    named = [f"g:{key}|o:{other}" for key in given_keys for other in other_keys]
+    if phone:
+        named += [f"g:{key}|p:{phone}" for key in given_keys]
+        named += [f"o:{other}|p:{phone}" for other in other_keys]
+    return tuple(f"{key}|{span}" for key in named for span in birth_spans(year))
+
+
+def birth_spans(year: int) -> tuple[str, str]:
+    """Two spans of years, the second shifted against the first, so that any two years at
+    most `ESTIMATED_AGE_YEARS` apart share at least one of them."""
+    width = 2 * ESTIMATED_AGE_YEARS + 1
+    return f"a{year // width}", f"b{(year + ESTIMATED_AGE_YEARS) // width}"
 
 
 def prepare_all(records: Iterable[MatchRecord]) -> dict[str, list[object]]:
@@ -166,5 +199,5 @@ def prepare_all(records: Iterable[MatchRecord]) -> dict[str, list[object]]:
         prepared = prepare(record)
         for column in COLUMNS:
             value = getattr(prepared, column)
-            columns[column].append(list(value) if column == "block_keys" else value)
+            columns[column].append(list(value) if isinstance(value, tuple) else value)
     return columns

@@ -4,9 +4,11 @@ Each comparison is a list of levels, best first, with the null level (nothing to
 the head as Splink wants it. Every level carries its SQL condition over the prepared columns of
 `features` (Splink names the two records' columns `x_l` and `x_r`) and the same condition as
 a Python test, so the batch run and `scoring.score_pair` put a pair on the same level; a test
-checks that they give the same match weight. Two levels need logic SQL cannot say simply
-(`same_name`, and father's and family names agreeing in either position): they call Python
-functions that the backend registers as SQL functions (`backends`).
+checks that they give the same match weight. One level needs logic SQL cannot say simply
+(`same_name`, which compares vowels where both spellings write them): it calls a Python
+function that the backend registers as an SQL function (`backends`). Father's and family
+names, which siblings and cousins share anyway, are compared by their consonant skeletons in
+plain SQL, in either field.
 
 Precision comes first: siblings, twins and cousins share the family and father's names, the
 phone and often the birth year, so the given name and the birth date carry the levels that
@@ -20,8 +22,10 @@ from functools import lru_cache
 
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
-from waypost.matching.features import Prepared
-from waypost.matching.names import same_name
+from waypost.matching.features import Prepared, name_skeletons, spellings_of
+
+# The last step of `same_name`, so that each name's spellings are worked out once, not per pair.
+from waypost.matching.names import _spellings_agree
 
 # Ours: two folded spellings this close (Jaro-Winkler) are a likely typo of one name; measured
 # on generated typos of the ground truth, where one changed letter in a name of five or more
@@ -33,7 +37,20 @@ ESTIMATED_AGE_YEARS = 2
 # one script against the other) are a level of their own, weaker than the same name.
 SKELETON_EDITS = 1
 SAME_NAME_SQL = "waypost_same_name"
-OTHER_NAMES_SQL = "waypost_other_names"
+
+
+@dataclass(frozen=True)
+class Dialect:
+    """What the backend calls the SQL functions the levels use."""
+
+    jaro_winkler: str = "jaro_winkler_similarity"
+    levenshtein: str = "levenshtein"
+    overlap: str = "list_has_any"
+    size: str = "len"
+
+
+DUCKDB_SQL = Dialect()
+SPARK_SQL = Dialect(jaro_winkler="jaro_winkler", overlap="arrays_overlap", size="size")
 
 
 @dataclass(frozen=True)
@@ -51,48 +68,112 @@ class Comparison:
     levels: tuple[Level, ...]
 
 
-@lru_cache(maxsize=1 << 20)
+@lru_cache(maxsize=1 << 21)
 def cached_same_name(first: str, second: str) -> bool:
-    return same_name(first, second)
+    """`names.same_name`, with each name's spellings read once: most pairs of names share no
+    consonant skeleton at all, and that is known without comparing vowels."""
+    if not name_skeletons(first) & name_skeletons(second):
+        return False
+    return any(
+        _spellings_agree(one, other)
+        for one in spellings_of(first)
+        for other in spellings_of(second)
+    )
 
 
 def names_agree(first: str | None, second: str | None) -> bool:
     return bool(first and second and cached_same_name(first, second))
 
 
-# What father's and family names say, written in either field: every name the sparer record
-# wrote agrees (BOTH when that is two), one agrees and one differs, none agrees.
-BOTH, WRITTEN, ONE, NONE = "both", "written", "one", "none"
+def _overlap(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
+    return not set(first).isdisjoint(second)
 
 
-@lru_cache(maxsize=1 << 18)
-def other_names(
-    left_father: str | None,
-    left_family: str | None,
-    right_father: str | None,
-    right_family: str | None,
-) -> str | None:
-    """How father's and family names agree, as written or swapped; None when either has none."""
-    left = [name for name in (left_father, left_family) if name]
-    right = [name for name in (right_father, right_family) if name]
-    if not left or not right:
-        return None
-    as_written = names_agree(left_father, right_father) + names_agree(left_family, right_family)
-    swapped = names_agree(left_father, right_family) + names_agree(left_family, right_father)
-    crossed = sum(names_agree(one, other) for one in left for other in right) > 0
-    agreeing = max(as_written, swapped, int(crossed))
-    if agreeing == 0:
-        return NONE
-    if agreeing < min(len(left), len(right)):
-        return ONE
-    return BOTH if agreeing == 2 else WRITTEN
+def _written_count(prepared: Prepared) -> int:
+    return bool(prepared.father_keys) + bool(prepared.family_keys)
 
 
-def _other_names_of(left: Prepared, right: Prepared) -> str | None:
-    return other_names(left.father_name, left.family_name, right.father_name, right.family_name)
+def _both_agree(a: Prepared, b: Prepared) -> bool:
+    as_written = _overlap(a.father_keys, b.father_keys) and _overlap(a.family_keys, b.family_keys)
+    swapped = _overlap(a.father_keys, b.family_keys) and _overlap(a.family_keys, b.father_keys)
+    return as_written or swapped
 
 
-_OTHER_NAMES_CALL = f"{OTHER_NAMES_SQL}(father_name_l, family_name_l, father_name_r, family_name_r)"
+def _any_agrees(a: Prepared, b: Prepared) -> bool:
+    return any(
+        _overlap(one, other)
+        for one in (a.father_keys, a.family_keys)
+        for other in (b.father_keys, b.family_keys)
+    )
+
+
+def _father_agrees(a: Prepared, b: Prepared) -> bool:
+    """A name agrees with a father's name, in whichever field the other record wrote it."""
+    return (
+        _overlap(a.father_keys, b.father_keys)
+        or _overlap(a.family_keys, b.father_keys)
+        or _overlap(a.father_keys, b.family_keys)
+    )
+
+
+def _one_written(a: Prepared, b: Prepared) -> bool:
+    return 1 in (_written_count(a), _written_count(b))
+
+
+_FATHER, _FAMILY = "father_keys", "family_keys"
+
+
+def _other_names_sql(dialect: Dialect) -> dict[str, str]:
+    """The SQL of `_both_agree`, `_father_agrees`, `_any_agrees` and the written counts."""
+
+    def agree(left: str, right: str) -> str:
+        return f"{dialect.overlap}({left}_l, {right}_r)"
+
+    def written(side: str) -> str:
+        return " + ".join(
+            f"CAST({dialect.size}({column}_{side}) > 0 AS INT)" for column in (_FATHER, _FAMILY)
+        )
+
+    return {
+        "both": f"({agree(_FATHER, _FATHER)} AND {agree(_FAMILY, _FAMILY)})"
+        f" OR ({agree(_FATHER, _FAMILY)} AND {agree(_FAMILY, _FATHER)})",
+        "any": " OR ".join(
+            agree(one, other) for one in (_FATHER, _FAMILY) for other in (_FATHER, _FAMILY)
+        ),
+        "father": f"{agree(_FATHER, _FATHER)} OR {agree(_FAMILY, _FATHER)}"
+        f" OR {agree(_FATHER, _FAMILY)}",
+        "one_written": f"({written('l')} = 1 OR {written('r')} = 1)",
+        "none_written": f"{written('l')} = 0 OR {written('r')} = 0",
+    }
+
+
+def _other_names_comparison(dialect: Dialect) -> Comparison:
+    sql = _other_names_sql(dialect)
+    return Comparison(
+        name="father_and_family_name",
+        description="Father's and family names, in either field, by their consonant skeletons",
+        levels=(
+            Level(
+                "father's or family name not written",
+                sql["none_written"],
+                lambda a, b: not _written_count(a) or not _written_count(b),
+                is_null=True,
+            ),
+            Level("father's and family names agree", sql["both"], _both_agree),
+            Level(
+                "the one name written agrees with the father's name",
+                f"({sql['father']}) AND {sql['one_written']}",
+                lambda a, b: _father_agrees(a, b) and _one_written(a, b),
+            ),
+            Level(
+                "the one name written agrees with the family name",
+                f"({sql['any']}) AND {sql['one_written']}",
+                lambda a, b: _any_agrees(a, b) and _one_written(a, b),
+            ),
+            Level("one of father's and family names differs", sql["any"], _any_agrees),
+            Level("different father's and family names", "ELSE", lambda a, b: True),
+        ),
+    )
 
 
 def _skeleton_edits(left: str | None, right: str | None) -> int:
@@ -105,7 +186,14 @@ def _jaro_winkler(left: str | None, right: str | None) -> float:
     return float(JaroWinkler.similarity(left, right)) if left and right else 0.0
 
 
-def _given_name(jaro_winkler: str, levenshtein: str) -> Comparison:
+SAME_SPELLING = "same given name, same spelling"
+SAME_NAME = "same given name in another spelling or script"
+ALIKE = "given names spelt alike (a typo?)"
+# The given-name levels that say the names are one (the others only fail to say they differ).
+GIVEN_NAMES_AGREE = frozenset({SAME_SPELLING, SAME_NAME, ALIKE})
+
+
+def _given_name(dialect: Dialect) -> Comparison:
     return Comparison(
         name="given_name",
         description="Given name, in any script and spelling",
@@ -117,58 +205,26 @@ def _given_name(jaro_winkler: str, levenshtein: str) -> Comparison:
                 is_null=True,
             ),
             Level(
-                "same given name, same spelling",
+                SAME_SPELLING,
                 "given_form_l = given_form_r",
                 lambda a, b: a.given_form == b.given_form,
             ),
             Level(
-                "same given name in another spelling or script",
+                SAME_NAME,
                 f"{SAME_NAME_SQL}(given_name_l, given_name_r)",
                 lambda a, b: names_agree(a.given_name, b.given_name),
             ),
             Level(
-                "given names spelt alike (a typo?)",
-                f"{jaro_winkler}(given_form_l, given_form_r) >= {SIMILAR_SPELLING}",
+                ALIKE,
+                f"{dialect.jaro_winkler}(given_form_l, given_form_r) >= {SIMILAR_SPELLING}",
                 lambda a, b: _jaro_winkler(a.given_form, b.given_form) >= SIMILAR_SPELLING,
             ),
             Level(
                 "given names sound alike (a typo in another script?)",
-                f"{levenshtein}(given_skeleton_l, given_skeleton_r) <= {SKELETON_EDITS}",
+                f"{dialect.levenshtein}(given_skeleton_l, given_skeleton_r) <= {SKELETON_EDITS}",
                 lambda a, b: _skeleton_edits(a.given_skeleton, b.given_skeleton) <= SKELETON_EDITS,
             ),
             Level("different given names", "ELSE", lambda a, b: True),
-        ),
-    )
-
-
-def _other_names_comparison() -> Comparison:
-    def code_is(code: str) -> Callable[[Prepared, Prepared], bool]:
-        return lambda a, b: _other_names_of(a, b) == code
-
-    return Comparison(
-        name="father_and_family_name",
-        description="Father's and family names, in either field",
-        levels=(
-            Level(
-                "father's or family name not written",
-                f"{_OTHER_NAMES_CALL} IS NULL",
-                lambda a, b: _other_names_of(a, b) is None,
-                is_null=True,
-            ),
-            Level(
-                "father's and family names agree", f"{_OTHER_NAMES_CALL} = '{BOTH}'", code_is(BOTH)
-            ),
-            Level(
-                "the father's or family name written agrees",
-                f"{_OTHER_NAMES_CALL} = '{WRITTEN}'",
-                code_is(WRITTEN),
-            ),
-            Level(
-                "one of father's and family names differs",
-                f"{_OTHER_NAMES_CALL} = '{ONE}'",
-                code_is(ONE),
-            ),
-            Level("different father's and family names", "ELSE", lambda a, b: True),
         ),
     )
 
@@ -261,13 +317,11 @@ def _exact(name: str, description: str, words: str) -> Comparison:
     )
 
 
-def comparisons(
-    jaro_winkler: str = "jaro_winkler_similarity", levenshtein: str = "levenshtein"
-) -> tuple[Comparison, ...]:
-    """The model's comparisons, with the backend's names for the two string similarities."""
+def comparisons(dialect: Dialect = DUCKDB_SQL) -> tuple[Comparison, ...]:
+    """The model's comparisons, in the backend's SQL."""
     return (
-        _given_name(jaro_winkler, levenshtein),
-        _other_names_comparison(),
+        _given_name(dialect),
+        _other_names_comparison(dialect),
         _birth_date(),
         _exact("sex", "Sex", "sex"),
         _exact("nationality", "Nationality (ISO alpha-3)", "nationality"),

@@ -16,7 +16,7 @@ from waypost.matching import model
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "model.json"
 DUCKDB, SPARK = "duckdb", "spark"
 BACKENDS = (DUCKDB, SPARK)
-_JARO_WINKLER = {DUCKDB: "jaro_winkler_similarity", SPARK: "jaro_winkler"}
+_SQL = {DUCKDB: model.DUCKDB_SQL, SPARK: model.SPARK_SQL}
 BLOCKING_RULE = "l.block_keys = r.block_keys"
 
 
@@ -30,7 +30,7 @@ def settings_dict(backend: str = DUCKDB, *, prior: float = 1e-4) -> dict[str, An
             {"blocking_rule": BLOCKING_RULE, "arrays_to_explode": ["block_keys"]}
         ],
         "comparisons": [
-            _comparison_dict(comparison) for comparison in model.comparisons(_JARO_WINKLER[backend])
+            _comparison_dict(comparison) for comparison in model.comparisons(_SQL[backend])
         ],
         "retain_matching_columns": False,
         "retain_intermediate_calculation_columns": False,

@@ -104,7 +104,7 @@ def test_each_field_says_in_words_how_far_it_agrees():
     }
     assert levels == {
         "given_name": "same given name in another spelling or script",
-        "father_and_family_name": "the father's or family name written agrees",
+        "father_and_family_name": "the one name written agrees with the father's name",
         "date_of_birth": "same birth date with day and month swapped",
         "sex": "same sex",
         "nationality": "same nationality",
