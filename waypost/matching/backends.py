@@ -6,6 +6,8 @@ the name the model's SQL calls. Spark needs
 running, and a cluster's session is used when the job is submitted to one (docs/matching.md).
 """
 
+import os
+import sys
 from typing import Any
 
 from waypost.matching import model
@@ -64,6 +66,8 @@ def spark_api() -> Any:
         raise BackendUnavailableError(
             "the spark backend needs pyspark: pip install 'waypost[spark]'"
         ) from error
+    # Spark's Python workers must run the interpreter this process runs (the same packages).
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     session = (
         SparkSession.builder.appName("waypost dedup")
         .config("spark.jars", similarity_jar_location())
@@ -71,7 +75,12 @@ def spark_api() -> Any:
         .getOrCreate()
     )
     session.udf.register(model.SAME_NAME_SQL, _same_name_or_null, BooleanType())
-    return SparkAPI(spark_session=session)  # type: ignore[no-untyped-call]
+    # Splink cuts Spark's lineage between steps by checkpointing, which needs a checkpoint
+    # folder (set on a cluster); a local session keeps the steps in memory instead.
+    checkpoints = session.sparkContext.getCheckpointDir()
+    return SparkAPI(  # type: ignore[no-untyped-call]
+        spark_session=session, break_lineage_method="checkpoint" if checkpoints else "persist"
+    )
 
 
 def _same_name_or_null(first: str | None, second: str | None) -> bool | None:
