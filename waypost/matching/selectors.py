@@ -81,6 +81,9 @@ class DuplicateCheck:
     def is_empty(self) -> bool:
         return not self.matches and not self.held_elsewhere
 
+    def __bool__(self) -> bool:
+        return not self.is_empty
+
 
 def likely_duplicates(
     user: User,
