@@ -24,7 +24,8 @@ The columns:
   Latin, Cyrillic and Arabic script meet.
 """
 
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -192,11 +193,30 @@ def birth_spans(year: int) -> tuple[str, str]:
     return f"a{year // width}", f"b{(year + ESTIMATED_AGE_YEARS) // width}"
 
 
-def prepare_all(records: Iterable[MatchRecord]) -> dict[str, list[object]]:
-    """Prepared records as columns (what a DuckDB or Spark table is built from)."""
+def cap_blocks(block_keys: list[list[str]], largest: int) -> int:
+    """Drop, in place, every key more than `largest` records share; how many keys went.
+
+    A key as common as "Mohammed, son of Mohammed, born 1995-1999" brings together thousands
+    of different people at national scale, and pairs grow with the square of a block. Records
+    in such a block still meet by their other keys (the family name, the phone)."""
+    counts = Counter(key for keys in block_keys for key in keys)
+    crowded = {key for key, count in counts.items() if count > largest}
+    if crowded:
+        for keys in block_keys:
+            keys[:] = [key for key in keys if key not in crowded]
+    return len(crowded)
+
+
+def prepare_all(
+    records: Iterable[MatchRecord], *, each: Callable[[Prepared], None] | None = None
+) -> dict[str, list[object]]:
+    """Prepared records as columns (what a DuckDB or Spark table is built from); `each` sees
+    every prepared record on the way."""
     columns: dict[str, list[object]] = {column: [] for column in COLUMNS}
     for record in records:
         prepared = prepare(record)
+        if each is not None:
+            each(prepared)
         for column in COLUMNS:
             value = getattr(prepared, column)
             columns[column].append(list(value) if isinstance(value, tuple) else value)

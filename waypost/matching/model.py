@@ -37,6 +37,8 @@ ESTIMATED_AGE_YEARS = 2
 # one script against the other) are a level of their own, weaker than the same name.
 SKELETON_EDITS = 1
 SAME_NAME_SQL = "waypost_same_name"
+# Names are counted by the skeleton of the whole name, so that every script counts alike.
+TERM_FREQUENCY_COLUMN = "given_skeleton"
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,9 @@ class Level:
     sql: str
     test: Callable[[Prepared, Prepared], bool]
     is_null: bool = False
+    # Weighed by how common the given name is (`TERM_FREQUENCY_COLUMN`): a shared Mohammed
+    # says less than a shared Pêşewa.
+    term_frequency: bool = False
 
 
 @dataclass(frozen=True)
@@ -189,8 +194,6 @@ def _jaro_winkler(left: str | None, right: str | None) -> float:
 SAME_SPELLING = "same given name, same spelling"
 SAME_NAME = "same given name in another spelling or script"
 ALIKE = "given names spelt alike (a typo?)"
-# The given-name levels that say the names are one (the others only fail to say they differ).
-GIVEN_NAMES_AGREE = frozenset({SAME_SPELLING, SAME_NAME, ALIKE})
 
 
 def _given_name(dialect: Dialect) -> Comparison:
@@ -208,11 +211,13 @@ def _given_name(dialect: Dialect) -> Comparison:
                 SAME_SPELLING,
                 "given_form_l = given_form_r",
                 lambda a, b: a.given_form == b.given_form,
+                term_frequency=True,
             ),
             Level(
                 SAME_NAME,
                 f"{SAME_NAME_SQL}(given_name_l, given_name_r)",
                 lambda a, b: names_agree(a.given_name, b.given_name),
+                term_frequency=True,
             ),
             Level(
                 ALIKE,

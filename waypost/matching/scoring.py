@@ -38,7 +38,10 @@ def _level_reached(
 ) -> FieldAgreement:
     for level, saved_level in zip(comparison.levels, saved["comparison_levels"], strict=True):
         if level.test(first, second):
-            return FieldAgreement(comparison.name, level.label, level_weight(saved_level))
+            weight = level_weight(saved_level)
+            if level.term_frequency:
+                weight += frequency_adjustment(saved_level, first, second)
+            return FieldAgreement(comparison.name, level.label, weight)
     raise ModelOutOfDateError(comparison.name)  # the last level is ELSE: never reached
 
 
@@ -47,6 +50,21 @@ def level_weight(saved_level: dict[str, Any]) -> float:
     if saved_level.get("is_null_level"):
         return 0.0
     return math.log2(float(saved_level["m_probability"]) / float(saved_level["u_probability"]))
+
+
+def frequency_adjustment(saved_level: dict[str, Any], first: Prepared, second: Prepared) -> float:
+    """Splink's term-frequency adjustment: the level's u replaced by the commoner of the two
+    names' frequencies; nothing when neither name was counted."""
+    frequencies = splink_model.name_frequencies()
+    column = model.TERM_FREQUENCY_COLUMN
+    known = [
+        frequencies[name]
+        for name in (getattr(first, column), getattr(second, column))
+        if name in frequencies
+    ]
+    if not known:
+        return 0.0
+    return math.log2(float(saved_level["u_probability"])) - math.log2(max(known))
 
 
 def prior_weight(trained: dict[str, Any]) -> float:
@@ -62,12 +80,16 @@ def probability(weight: float) -> float:
     return odds / (1 + odds)
 
 
-def level_of_weight(saved: dict[str, Any], weight: float) -> FieldAgreement:
+def level_of_weight(
+    saved: dict[str, Any], weight: float, frequency_adjustment: float = 0.0
+) -> FieldAgreement:
     """The level whose weight Splink reported for a pair (levels weigh differently, and a
-    weight is all a prediction keeps of its levels)."""
+    weight is all a prediction keeps of its levels), with the name-frequency adjustment."""
     level = min(saved["comparison_levels"], key=lambda level: abs(level_weight(level) - weight))
     return FieldAgreement(
-        saved["output_column_name"], level["label_for_charts"], level_weight(level)
+        saved["output_column_name"],
+        level["label_for_charts"],
+        level_weight(level) + frequency_adjustment,
     )
 
 

@@ -14,6 +14,7 @@ from typing import Any, cast
 from waypost.matching import model
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "model.json"
+FREQUENCIES_PATH = MODEL_PATH.with_name("given_name_frequencies.json")
 DUCKDB, SPARK = "duckdb", "spark"
 BACKENDS = (DUCKDB, SPARK)
 _SQL = {DUCKDB: model.DUCKDB_SQL, SPARK: model.SPARK_SQL}
@@ -42,15 +43,24 @@ def _comparison_dict(comparison: model.Comparison) -> dict[str, Any]:
     return {
         "output_column_name": comparison.name,
         "comparison_description": comparison.description,
-        "comparison_levels": [
-            {
-                "sql_condition": level.sql,
-                "label_for_charts": level.label,
-                "is_null_level": level.is_null,
-            }
-            for level in comparison.levels
-        ],
+        "comparison_levels": [_level_dict(level) for level in comparison.levels],
     }
+
+
+def _level_dict(level: model.Level) -> dict[str, Any]:
+    written: dict[str, Any] = {
+        "sql_condition": level.sql,
+        "label_for_charts": level.label,
+        "is_null_level": level.is_null,
+    }
+    if level.term_frequency:
+        # The level's own u is replaced by the name's frequency: weight log2(m / frequency).
+        written |= {
+            "tf_adjustment_column": model.TERM_FREQUENCY_COLUMN,
+            "tf_adjustment_weight": 1.0,
+            "disable_tf_exact_match_detection": True,
+        }
+    return written
 
 
 @cache
@@ -81,3 +91,18 @@ def load_settings(backend: str = DUCKDB) -> dict[str, Any]:
         "blocking_rules_to_generate_predictions"
     ]
     return saved
+
+
+@cache
+def name_frequencies() -> dict[str, float]:
+    """How common each given name (by skeleton) was among the records the model learnt from."""
+    return cast(dict[str, float], json.loads(FREQUENCIES_PATH.read_text(encoding="utf-8")))
+
+
+def register_name_frequencies(linker: Any, db_api: Any) -> None:
+    """Splink weighs names by the saved frequencies, as `scoring` does, not by the input's."""
+    column = model.TERM_FREQUENCY_COLUMN
+    table = db_api.register(
+        {column: list(name_frequencies()), f"tf_{column}": list(name_frequencies().values())}
+    )
+    linker.table_management.register_term_frequency_lookup(table, column)

@@ -17,6 +17,10 @@ person's sex, nationality or phone, nor mistype a birth day). Left at zero they 
 infinitely against a match, so each is given a small share of matching pairs (`M_FLOOR`) and
 the other levels of its comparison are scaled down to leave room for it.
 
+Given names are weighed by how common they are (Splink's term-frequency adjustment): the
+frequencies of the training records are saved beside the model (`given_name_frequencies.json`)
+and used by every run, so that a batch run and `scoring` weigh a name alike.
+
 The prior (the chance that two records drawn at random are one person) is counted from the
 labels too. It depends on the size of the population; see `batch.DEFAULT_THRESHOLD`.
 """
@@ -25,13 +29,12 @@ import json
 import logging
 import math
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
 from splink import Linker
 
-from waypost.matching import backends, features, groundtruth, splink_model
+from waypost.matching import backends, features, groundtruth, model, splink_model
 from waypost.matching.records import RECORD_COLUMNS, MatchRecord
 
 # Ours: a level no generated pair of one person reached still occurs in life (a changed phone,
@@ -50,10 +53,12 @@ def match_record(record: groundtruth.Record) -> MatchRecord:
 
 def train(
     *, people: int = DEFAULT_PEOPLE, seed: int = DEFAULT_SEED, max_pairs: float = DEFAULT_MAX_PAIRS
-) -> dict[str, Any]:
-    """The trained model as Splink's settings dictionary, floors and prior applied."""
+) -> tuple[dict[str, Any], dict[str, float]]:
+    """The trained model as Splink's settings dictionary (floors and prior applied), and how
+    common each given name is."""
     truth = groundtruth.generate(people=people, seed=seed)
     columns = features.prepare_all(match_record(record) for record in truth.records)
+    frequencies = name_frequencies(columns[model.TERM_FREQUENCY_COLUMN])
     columns["identity_id"] = [record.identity_id for record in truth.records]
     db_api = backends.duckdb_api()
     table = db_api.register(pa.table(columns))
@@ -65,7 +70,18 @@ def train(
     trained.pop("linker_uid", None)
     for comparison in trained["comparisons"]:
         _apply_floors(comparison["comparison_levels"])
-    return trained
+    return trained, frequencies
+
+
+def name_frequencies(names: list[object]) -> dict[str, float]:
+    """Each name's share of the records that have one, most common first."""
+    counts = Counter(name for name in names if isinstance(name, str))
+    total = sum(counts.values())
+    return {name: count / total for name, count in sorted(counts.items(), key=_commonest)}
+
+
+def _commonest(item: tuple[str, int]) -> tuple[int, str]:
+    return -item[1], item[0]
 
 
 def prior(identities: list[object]) -> float:
@@ -84,6 +100,9 @@ def _apply_floors(levels: list[dict[str, Any]]) -> None:
             level[key] = floor if level in raised else level[key] * room / rest
 
 
-def write(model: dict[str, Any], path: Path = splink_model.MODEL_PATH) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(model, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+def write(trained: dict[str, Any], frequencies: dict[str, float]) -> None:
+    for path, content in (
+        (splink_model.MODEL_PATH, trained),
+        (splink_model.FREQUENCIES_PATH, frequencies),
+    ):
+        path.write_text(json.dumps(content, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -113,7 +113,7 @@ def test_the_same_input_gives_the_same_clusters(tmp_path):
 def test_the_registry_run_proposes_the_person_registered_twice(unhcr_registrar, camp):
     first, second = recorded_twice(by=unhcr_registrar, site=camp)
     output = io.StringIO()
-    call_command("dedup", "--registry", "--threshold", "0.5", stdout=output, stderr=io.StringIO())
+    call_command("dedup", "--registry", "--threshold", "0.3", stdout=output, stderr=io.StringIO())
     proposal = DuplicateProposal.objects.get()
     assert {proposal.first_id, proposal.second_id} == {first.pk, second.pk}
     assert proposal.source == Source.BATCH

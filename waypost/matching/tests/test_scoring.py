@@ -10,7 +10,8 @@ import pytest
 from splink import Linker
 from splink.internals.realtime import compare_records
 
-from waypost.matching import backends, features, splink_model
+from waypost.matching import backends, features, model, splink_model
+from waypost.matching.batch import deduplicate
 from waypost.matching.groundtruth import generate
 from waypost.matching.records import MatchRecord
 from waypost.matching.scoring import probability, score_pair, score_prepared
@@ -28,6 +29,7 @@ def splink_weights_of_blocked_pairs(records):
     db_api = backends.duckdb_api()
     table = db_api.register(pa.table(features.prepare_all(records)))
     linker = Linker(table, splink_model.load_settings(), log_level=logging.WARNING)
+    splink_model.register_name_frequencies(linker, db_api)
     predicted = linker.inference.predict(warning_mode="never").as_dict()
     return predicted
 
@@ -44,13 +46,22 @@ def test_blocked_pairs_weigh_the_same_in_python_as_in_splink(records):
         )
 
 
+def with_frequencies(rows):
+    """The realtime comparison reads each name's frequency from the record itself."""
+    column = model.TERM_FREQUENCY_COLUMN
+    frequencies = splink_model.name_frequencies()
+    return [row | {f"tf_{column}": frequencies.get(row[column])} for row in rows]
+
+
 def test_pairs_no_blocking_key_brings_together_weigh_the_same_too(records):
     sample = random.Random(3).sample(records, 24)
     left, right = sample[:12], sample[12:]
-    rows = features.prepare_all(left), features.prepare_all(right)
+    rows = [
+        with_frequencies(pa.table(features.prepare_all(side)).to_pylist()) for side in (left, right)
+    ]
     compared = compare_records(
-        pa.table(rows[0]).to_pylist(),
-        pa.table(rows[1]).to_pylist(),
+        rows[0],
+        rows[1],
         splink_model.load_settings(),
         backends.duckdb_api(),
     ).as_dict()
@@ -142,3 +153,17 @@ def test_twins_with_different_given_names_speak_against_a_match():
 def test_identical_records_weigh_the_most(records):
     for record, other in itertools.pairwise(records[:20]):
         assert score_pair(record, record).weight >= score_pair(record, other).weight
+
+
+def test_a_batch_run_gives_each_pair_the_levels_and_weights_score_pair_gives(records):
+    by_id = {record.record_id: record for record in records}
+    pairs = deduplicate(records, threshold=0.5).pairs
+    assert len(pairs) > 100
+    for pair in pairs:
+        expected = score_pair(by_id[pair.id_a], by_id[pair.id_b])
+        assert [agreement.level for agreement in pair.score.agreements] == [
+            agreement.level for agreement in expected.agreements
+        ]
+        assert [agreement.weight for agreement in pair.score.agreements] == pytest.approx(
+            [agreement.weight for agreement in expected.agreements], abs=TOLERANCE
+        )
