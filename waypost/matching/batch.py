@@ -77,7 +77,8 @@ def deduplicate(
         return Deduplication(clusters={}, pairs=[])
     db_api = backends.database_api(backend)
     table = db_api.register(pa.table(columns))
-    linker = Linker(table, splink_model.load_settings(backend), log_level=logging.WARNING)
+    settings = splink_model.load_settings(backend, records=len(record_ids))
+    linker = Linker(table, settings, log_level=logging.WARNING)
     splink_model.register_name_frequencies(linker, db_api)
     predictions = linker.inference.predict(
         threshold_match_probability=threshold, warning_mode="never"

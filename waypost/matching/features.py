@@ -24,6 +24,7 @@ The columns:
   Latin, Cyrillic and Arabic script meet.
 """
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -51,6 +52,7 @@ PHONE_DIGITS_COMPARED = 9
 # alone; it still blocks when joined to the rest of a compound ("bdrhmn").
 SHORTEST_BLOCKING_KEY = 3
 _NAME_CACHE = 1 << 16
+_NOT_DIGIT = re.compile(r"\D")
 
 COLUMNS = (
     "unique_id",
@@ -165,9 +167,9 @@ def birth_parts(text: str) -> tuple[int | None, int | None, int | None]:
     return birth.year, birth.month, birth.day
 
 
+@lru_cache(maxsize=_NAME_CACHE)
 def normal_phone(text: str) -> str | None:
-    digits = "".join(character for character in text if character.isdigit())
-    return digits[-PHONE_DIGITS_COMPARED:] or None
+    return _NOT_DIGIT.sub("", text)[-PHONE_DIGITS_COMPARED:] or None
 
 
 def block_keys(
@@ -177,15 +179,45 @@ def block_keys(
     birth years wide enough for estimated ages (`birth_spans`)."""
     if year is None:
         return ()
-    given_keys = sorted(_given_keys(given)) if given else []
-    other_keys = sorted({key for other in others if other for key in _keys(other)})
-    named = [f"g:{key}|o:{other}" for key in given_keys for other in other_keys]
+    father, family = others
+    named = _named_keys(given, father, family)
     if phone:
-        named += [f"g:{key}|p:{phone}" for key in given_keys]
-        named += [f"o:{other}|p:{phone}" for other in other_keys]
+        named += _phone_keys(given, father, family, phone)
     return tuple(f"{key}|{span}" for key in named for span in birth_spans(year))
 
 
+def _name_parts(
+    given: str | None, father: str | None, family: str | None
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    return _sorted_given_keys(given), _other_keys(father, family)
+
+
+@lru_cache(maxsize=_NAME_CACHE)
+def _sorted_given_keys(given: str | None) -> tuple[str, ...]:
+    return tuple(sorted(_given_keys(given))) if given else ()
+
+
+@lru_cache(maxsize=_NAME_CACHE)
+def _other_keys(father: str | None, family: str | None) -> tuple[str, ...]:
+    return tuple(sorted({key for other in (father, family) if other for key in _keys(other)}))
+
+
+@lru_cache(maxsize=_NAME_CACHE)
+def _named_keys(given: str | None, father: str | None, family: str | None) -> tuple[str, ...]:
+    given_keys, other_keys = _name_parts(given, father, family)
+    return tuple(f"g:{key}|o:{other}" for key in given_keys for other in other_keys)
+
+
+def _phone_keys(
+    given: str | None, father: str | None, family: str | None, phone: str
+) -> tuple[str, ...]:
+    given_keys, other_keys = _name_parts(given, father, family)
+    return tuple(f"g:{key}|p:{phone}" for key in given_keys) + tuple(
+        f"o:{other}|p:{phone}" for other in other_keys
+    )
+
+
+@lru_cache(maxsize=256)
 def birth_spans(year: int) -> tuple[str, str]:
     """Two spans of years, the second shifted against the first, so that any two years at
     most `ESTIMATED_AGE_YEARS` apart share at least one of them."""
@@ -212,12 +244,34 @@ def prepare_all(
 ) -> dict[str, list[object]]:
     """Prepared records as columns (what a DuckDB or Spark table is built from); `each` sees
     every prepared record on the way."""
-    columns: dict[str, list[object]] = {column: [] for column in COLUMNS}
+    rows = []
     for record in records:
         prepared = prepare(record)
         if each is not None:
             each(prepared)
-        for column in COLUMNS:
-            value = getattr(prepared, column)
-            columns[column].append(list(value) if isinstance(value, tuple) else value)
-    return columns
+        rows.append(_row(prepared))
+    if not rows:
+        return {column: [] for column in COLUMNS}
+    return {
+        column: list(values)
+        for column, values in zip(COLUMNS, zip(*rows, strict=True), strict=True)
+    }
+
+
+def _row(prepared: Prepared) -> tuple[object, ...]:
+    """The prepared record in the order of `COLUMNS`, key tuples as lists (table arrays)."""
+    return (
+        prepared.unique_id,
+        prepared.given_name,
+        prepared.given_form,
+        prepared.given_skeleton,
+        list(prepared.father_keys),
+        list(prepared.family_keys),
+        prepared.birth_year,
+        prepared.birth_month,
+        prepared.birth_day,
+        prepared.sex,
+        prepared.nationality,
+        prepared.phone,
+        list(prepared.block_keys),
+    )

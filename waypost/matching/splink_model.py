@@ -14,10 +14,14 @@ from typing import Any, cast
 from waypost.matching import model
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "model.json"
-FREQUENCIES_PATH = MODEL_PATH.with_name("given_name_frequencies.json")
+POPULATION_PATH = MODEL_PATH.with_name("training_population.json")
 DUCKDB, SPARK = "duckdb", "spark"
 BACKENDS = (DUCKDB, SPARK)
 _SQL = {DUCKDB: model.DUCKDB_SQL, SPARK: model.SPARK_SQL}
+# Ours: the smallest population the threshold was measured on (2,000 people, about 5,000
+# records); a smaller file gets that population's prior, not a higher one, so a short list of
+# distinct people is not assumed to hold many duplicates.
+SMALLEST_POPULATION = 5000
 BLOCKING_RULE = "l.block_keys = r.block_keys"
 
 
@@ -69,9 +73,12 @@ def trained() -> dict[str, Any]:
     return cast(dict[str, Any], json.loads(MODEL_PATH.read_text(encoding="utf-8")))
 
 
-def load_settings(backend: str = DUCKDB) -> dict[str, Any]:
-    """The trained model with the backend's SQL (the levels are the same, in the same order)."""
+def load_settings(backend: str = DUCKDB, *, records: int | None = None) -> dict[str, Any]:
+    """The trained model with the backend's SQL (the levels are the same, in the same order),
+    and the prior for a population of `records` when given."""
     saved: dict[str, Any] = json.loads(json.dumps(trained()))
+    if records is not None:
+        saved["probability_two_random_records_match"] = prior_for(records)
     # Each field's match weight comes back with the pair, to say why it matched.
     saved["retain_intermediate_calculation_columns"] = True
     if backend == DUCKDB:
@@ -94,9 +101,23 @@ def load_settings(backend: str = DUCKDB) -> dict[str, Any]:
 
 
 @cache
+def training_population() -> dict[str, Any]:
+    """The records the model learnt from: how many, and how common each given name was."""
+    return cast(dict[str, Any], json.loads(POPULATION_PATH.read_text(encoding="utf-8")))
+
+
 def name_frequencies() -> dict[str, float]:
-    """How common each given name (by skeleton) was among the records the model learnt from."""
-    return cast(dict[str, float], json.loads(FREQUENCIES_PATH.read_text(encoding="utf-8")))
+    """Each given name's share (by skeleton) of the records the model learnt from."""
+    return cast(dict[str, float], training_population()["given_name_frequencies"])
+
+
+def prior_for(records: int) -> float:
+    """The chance that two records drawn at random are one person, in a population of
+    `records`: people have as many records each as in training, so the pairs of one person
+    grow with the population and all pairs with its square."""
+    trained_prior = float(trained()["probability_two_random_records_match"])
+    trained_records = int(training_population()["records"])
+    return trained_prior * (trained_records - 1) / (max(records, SMALLEST_POPULATION) - 1)
 
 
 def register_name_frequencies(linker: Any, db_api: Any) -> None:

@@ -18,11 +18,12 @@ infinitely against a match, so each is given a small share of matching pairs (`M
 the other levels of its comparison are scaled down to leave room for it.
 
 Given names are weighed by how common they are (Splink's term-frequency adjustment): the
-frequencies of the training records are saved beside the model (`given_name_frequencies.json`)
+frequencies of the training records are saved beside the model (`training_population.json`)
 and used by every run, so that a batch run and `scoring` weigh a name alike.
 
 The prior (the chance that two records drawn at random are one person) is counted from the
-labels too. It depends on the size of the population; see `batch.DEFAULT_THRESHOLD`.
+labels too. It depends on the size of the population: a batch run scales it to the number of
+records it is given (`splink_model.prior_for`).
 """
 
 import json
@@ -53,9 +54,9 @@ def match_record(record: groundtruth.Record) -> MatchRecord:
 
 def train(
     *, people: int = DEFAULT_PEOPLE, seed: int = DEFAULT_SEED, max_pairs: float = DEFAULT_MAX_PAIRS
-) -> tuple[dict[str, Any], dict[str, float]]:
-    """The trained model as Splink's settings dictionary (floors and prior applied), and how
-    common each given name is."""
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The trained model as Splink's settings dictionary (floors and prior applied), and the
+    population it learnt from: its size and how common each given name is."""
     truth = groundtruth.generate(people=people, seed=seed)
     columns = features.prepare_all(match_record(record) for record in truth.records)
     frequencies = name_frequencies(columns[model.TERM_FREQUENCY_COLUMN])
@@ -70,7 +71,13 @@ def train(
     trained.pop("linker_uid", None)
     for comparison in trained["comparisons"]:
         _apply_floors(comparison["comparison_levels"])
-    return trained, frequencies
+    population = {
+        "people": people,
+        "seed": seed,
+        "records": len(truth.records),
+        "given_name_frequencies": frequencies,
+    }
+    return trained, population
 
 
 def name_frequencies(names: list[object]) -> dict[str, float]:
@@ -100,9 +107,9 @@ def _apply_floors(levels: list[dict[str, Any]]) -> None:
             level[key] = floor if level in raised else level[key] * room / rest
 
 
-def write(trained: dict[str, Any], frequencies: dict[str, float]) -> None:
+def write(trained: dict[str, Any], population: dict[str, Any]) -> None:
     for path, content in (
         (splink_model.MODEL_PATH, trained),
-        (splink_model.FREQUENCIES_PATH, frequencies),
+        (splink_model.POPULATION_PATH, population),
     ):
         path.write_text(json.dumps(content, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -167,3 +167,11 @@ def test_a_batch_run_gives_each_pair_the_levels_and_weights_score_pair_gives(rec
         assert [agreement.weight for agreement in pair.score.agreements] == pytest.approx(
             [agreement.weight for agreement in expected.agreements], abs=TOLERANCE
         )
+
+
+def test_a_batch_prior_follows_the_population_size():
+    trained = splink_model.trained()["probability_two_random_records_match"]
+    records = splink_model.training_population()["records"]
+    assert splink_model.prior_for(records) == pytest.approx(trained)
+    assert splink_model.prior_for(records * 10) == pytest.approx(trained / 10, rel=1e-3)
+    assert splink_model.prior_for(10) == splink_model.prior_for(splink_model.SMALLEST_POPULATION)

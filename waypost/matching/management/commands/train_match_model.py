@@ -28,10 +28,10 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         started = time.perf_counter()
-        trained, frequencies = training.train(
+        trained, population = training.train(
             people=options["people"], seed=options["seed"], max_pairs=options["max_pairs"]
         )
-        training.write(trained, frequencies)
+        training.write(trained, population)
         self.stdout.write(
             f"Model saved to {splink_model.MODEL_PATH.name} "
             f"in {time.perf_counter() - started:.0f} s."
