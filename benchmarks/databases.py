@@ -49,27 +49,44 @@ def postgres_problem() -> str | None:
         return str(error).strip().splitlines()[0]
 
 
-def _recreate(url: str, *, create: bool) -> None:
+def _recreate(url: str, *, create: bool, kept: str | None = None) -> None:
     name = str(dj_database_url.parse(url)["NAME"])
     with _admin_connection(url) as admin:
         admin.execute(
             sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
         )
-        if create:
+    if kept:
+        from benchmarks import kept as keeping
+
+        keeping.create_from_kept(kept, name)
+    elif create:
+        with _admin_connection(url) as admin:
             admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
 
 
 @contextmanager
-def fresh_database(backend: str) -> Iterator[dict[str, str]]:
-    """The environment for a run against a new, empty database, removed afterwards."""
+def fresh_database(backend: str, *, keep: str | None = None) -> Iterator[dict[str, str]]:
+    """The environment for a run against a new database, removed afterwards.
+
+    With `keep` (see `benchmarks.kept`), the database starts as a copy of the registry kept
+    under that name when there is one, else empty, and the run keeps its registry once loaded.
+    """
+    from benchmarks import kept as keeping
+
     with tempfile.TemporaryDirectory(prefix="waypost-bench-") as folder:
         env = {**os.environ, "WAYPOST_DATA_DIR": folder, ISOLATED_FLAG: "1"}
         env.pop("DATABASE_URL", None)
+        restore = keep if keep and keeping.exists(backend, keep) else None
+        if keep:
+            env |= {keeping.ENABLED_FLAG: "1", keeping.NAME_VARIABLE: keep}
+            env[keeping.RESTORED_FLAG] = "1" if restore else ""
         if backend == SQLITE:
+            if restore:
+                keeping.restore_sqlite(restore, folder)
             yield env
             return
         url = postgres_url()
-        _recreate(url, create=True)
+        _recreate(url, create=True, kept=restore)
         try:
             yield {**env, "DATABASE_URL": url}
         finally:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.databases import BACKENDS, POSTGRESQL, fresh_database, postgres_problem
+from benchmarks.kept import kept_name
 from benchmarks.report import format_run
 
 PARTS = ("registration", "search")  # the default; "supply" on request (see benchmarks.supply)
@@ -21,9 +22,10 @@ LARGE_REGISTRY = 100_000
 
 
 def run_isolated(
-    backend: str, people: int, parts: Sequence[str], *, posts: int, queries: int
+    backend: str, people: int, parts: Sequence[str], *, posts: int, queries: int, keep: bool = False
 ) -> dict[str, Any]:
-    with fresh_database(backend) as env, tempfile.TemporaryDirectory() as folder:
+    kept = kept_name(people, list(parts)) if keep else None
+    with fresh_database(backend, keep=kept) as env, tempfile.TemporaryDirectory() as folder:
         output = Path(folder) / "results.json"
         command = [
             sys.executable,
@@ -60,6 +62,9 @@ def parse(argv: Sequence[str] | None, *, people: str, backends: str) -> argparse
     parser.add_argument("--people", default=people, help="registry sizes, comma-separated")
     parser.add_argument("--posts", type=int, default=40, help="registrations timed per run")
     parser.add_argument("--queries", type=int, default=100, help="searches timed per run")
+    parser.add_argument(
+        "--keep", action="store_true", help="keep each loaded registry and start from it next time"
+    )
     return parser.parse_args(argv)
 
 
@@ -75,7 +80,9 @@ def main(
     for backend in available_backends(args.backends.split(",")):
         for size in (int(n) for n in args.people.split(",")):
             print(f"\nLoading {size:,} people into a fresh {backend} database…", flush=True)
-            results = run_isolated(backend, size, parts, posts=args.posts, queries=args.queries)
+            results = run_isolated(
+                backend, size, parts, posts=args.posts, queries=args.queries, keep=args.keep
+            )
             print(format_run(results), flush=True)
             runs.append(results)
     return runs

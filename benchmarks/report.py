@@ -5,7 +5,7 @@ from typing import Any
 
 from benchmarks.supply_report import supply_lines
 
-LOADERS = {"services": "registry services", "bulk": "bulk loader"}
+LOADERS = {"services": "registry services", "bulk": "bulk loader", "kept": "kept copy"}
 
 
 def machine_lines(results: dict[str, Any]) -> list[str]:

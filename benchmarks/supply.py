@@ -39,8 +39,13 @@ LOGISTICS_AGENCY = "brc"
 CONDITIONS_NIGHT, CONDITIONS_MEAN = Decimal(-5), Decimal(0)
 
 
-def spread_over_sites(camp: Sequence[DemoHousehold], *, count: int = SITE_COUNT) -> int:
-    """Create `count` sites, every shelter type in turn, and move the households onto them."""
+def spread_over_sites(
+    camp: Sequence[DemoHousehold], *, count: int = SITE_COUNT, create: bool = True
+) -> int:
+    """Create `count` sites, every shelter type in turn, and move the households onto them.
+
+    `create=False`: the sites exist already (a kept registry), only the households move.
+    """
     managed_by = Agency.objects.get(code=LOGISTICS_AGENCY)
     shelters = list(ShelterType)
     Site.objects.bulk_create(
@@ -53,6 +58,7 @@ def spread_over_sites(camp: Sequence[DemoHousehold], *, count: int = SITE_COUNT)
             managed_by=managed_by,
         )
         for n in range(1, count + 1)
+        if create
     )
     for index, household in enumerate(camp):
         household.site_code = f"S{index % count + 1:03d}"
