@@ -3,7 +3,7 @@
 `likely_duplicates` is the check a registration page runs while the clerk types, and the same
 check every registration runs once saved (`registration_check`). It looks the typed record's
 match keys up (`match_keys`: names joined to birth years, and phones), keeps the people who
-share the most keys with it, scores each with the trained model (`scoring.score_pair`, the
+share the most keys with it, scores each with the trained model (`scoring.score_prepared`, the
 same model as batch deduplication) and answers those at or above `SHOWN_FROM`.
 
 Visibility follows the registry: a match in a household the user may see (`households_visible_to`)
@@ -20,11 +20,12 @@ from typing import Any
 from waypost.core import audit
 from waypost.core.models import User
 from waypost.matching.dates import parse_birth_date
+from waypost.matching.features import Prepared, prepare
 from waypost.matching.match_keys import PHONE, query_keys
 from waypost.matching.models import MatchKey
 from waypost.matching.records import FieldAgreement, MatchRecord, Score
 from waypost.matching.registry_records import match_records_of
-from waypost.matching.scoring import score_pair
+from waypost.matching.scoring import score_prepared
 from waypost.registry.models import Individual
 from waypost.registry.selectors import FIELD_GROUPS, households_visible_to, visible_fields
 
@@ -127,7 +128,9 @@ def scored_candidates(
     # Merged records drop out here rather than in SQL (`Individual.objects.current()`): asked
     # for "not merged", SQLite reads the index of merged records, where nearly everyone is.
     current = [person for person in people if person.merged_into_id is None]
-    matches = [Match(person, _best_score(records, person)) for person in current]
+    # The typed records are prepared for the model once, not once per candidate.
+    typed = [prepare(record) for record in records]
+    matches = [Match(person, _best_score(typed, person)) for person in current]
     matches.sort(key=lambda match: (-match.probability, match.individual.number))
     return matches
 
@@ -161,14 +164,14 @@ def _key_rank(key: str, years: set[str]) -> int:
     return SAME_YEAR_KEY_RANK if key[1:5] in years else NEAR_YEAR_KEY_RANK
 
 
-def _best_score(records: list[MatchRecord], person: Individual) -> Score:
+def _best_score(typed: list[Prepared], person: Individual) -> Score:
     """The better of Latin against Latin and own script against own script: names compare
     across scripts anyway, so the other two pairings seldom add anything but time."""
     held = match_records_of(person)
-    pairs = [(records[0], held[0])]
-    if len(records) > 1 and len(held) > 1:
-        pairs.append((records[1], held[1]))
-    scores = [score_pair(typed, registered) for typed, registered in pairs]
+    pairs = [(typed[0], held[0])]
+    if len(typed) > 1 and len(held) > 1:
+        pairs.append((typed[1], held[1]))
+    scores = [score_prepared(record, prepare(registered)) for record, registered in pairs]
     return max(scores, key=lambda score: score.probability)
 
 
