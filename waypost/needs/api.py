@@ -12,7 +12,7 @@ from waypost.core.permissions import AuthenticatedRequest, api_requires
 from waypost.needs import schemas
 from waypost.needs.figures import Needs
 from waypost.needs.forms import NeedsForm
-from waypost.needs.selectors import compute_needs, gap_for
+from waypost.needs.selectors import compute_needs, gap_for, needs_for_reader
 from waypost.registry.schemas import ValidationErrorsOut
 
 router = Router(tags=["needs"])
@@ -34,11 +34,12 @@ def needs_for(user: User, query: schemas.NeedsQuery) -> Needs:
                 for message in messages
             ]
         )
-    return compute_needs(
+    needs = compute_needs(
         sites=form.chosen_sites(),
         period_days=form.cleaned_data["period_days"],
         conditions=form.conditions(),
     )
+    return needs_for_reader(user, needs)
 
 
 @router.get("", response={200: schemas.NeedsOut, **REFUSED})

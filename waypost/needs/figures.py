@@ -10,6 +10,7 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
+from waypost.needs.disclosure import Shown
 from waypost.needs.rules import Rule
 from waypost.sites.models import Site
 from waypost.stock.models import Item, ItemSize
@@ -32,9 +33,13 @@ class Conditions:
 class Term:
     rule: Rule
     who: str  # the group of people the rule counts
-    counts: tuple[tuple[str, int], ...]  # (group, number of people or households)
+    counts: tuple[tuple[str, Shown], ...]  # (group, number of people or households)
     arithmetic: str
     quantity: Fraction  # before rounding up to whole units
+    # What a reader who may not see protection details is shown instead (small counts of
+    # protection-sensitive groups withheld, see `waypost.needs.disclosure`); None: the same.
+    withheld: "Term | None" = None
+    quantity_withheld: bool = False  # the term's share would tell a withheld count
 
 
 @dataclass

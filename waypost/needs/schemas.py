@@ -5,6 +5,7 @@ from typing import Any
 
 from ninja import Field, Schema
 
+from waypost.needs.disclosure import FewerThan, Shown
 from waypost.needs.figures import Figure, Needs, Term
 from waypost.needs.gap import GapRow
 
@@ -21,7 +22,11 @@ class NeedsQuery(Schema):
 
 class GroupCountOut(Schema):
     group: str
-    count: int
+    count: int | None = Field(description="null when withheld as a small number")
+    fewer_than: int | None = Field(
+        description="Set when the count is withheld: a protection-sensitive group of fewer "
+        "than this many, shown so to readers who may not see protection details"
+    )
 
 
 class TermOut(Schema):
@@ -31,7 +36,9 @@ class TermOut(Schema):
     who: str
     counts: list[GroupCountOut]
     arithmetic: str
-    quantity: float = Field(description="This rule's share before rounding up")
+    quantity: float | None = Field(
+        description="This rule's share before rounding up; null when it would tell a withheld count"
+    )
 
 
 class FigureOut(Schema):
@@ -92,15 +99,21 @@ def conditions_out(needs: Needs) -> dict[str, Any]:
     }
 
 
+def count_out(group: str, count: Shown) -> dict[str, Any]:
+    if isinstance(count, FewerThan):
+        return {"group": group, "count": None, "fewer_than": count.limit}
+    return {"group": group, "count": count, "fewer_than": None}
+
+
 def term_out(term: Term) -> dict[str, Any]:
     return {
         "rule": term.rule.key,
         "source": term.rule.source,
         "verification": term.rule.verification,
         "who": term.who,
-        "counts": [{"group": group, "count": count} for group, count in term.counts],
+        "counts": [count_out(group, count) for group, count in term.counts],
         "arithmetic": term.arithmetic,
-        "quantity": float(term.quantity),
+        "quantity": None if term.quantity_withheld else float(term.quantity),
     }
 
 

@@ -7,11 +7,14 @@ of `stock.view`, who plan supply; no personal record is read or served, so nothi
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 from uuid import UUID
 
 from django.db.models import Sum
 from django.utils.translation import gettext as _
 
+from waypost.core.models import User
+from waypost.needs import disclosure
 from waypost.needs.figures import Conditions, Figure, Needs
 from waypost.needs.gap import GapRow, StockKey, gap_rows
 from waypost.needs.groups import Group, households_per_site, population
@@ -74,6 +77,18 @@ def add_site_figures(
         for size, term in terms_for(rule, item, context, sizes_of[item.pk]):
             key = (site.pk, item.pk, size.pk if size else None)
             figures.setdefault(key, Figure(site, item, size)).terms.append(term)
+
+
+def needs_for_reader(user: User, needs: Needs) -> Needs:
+    """The needs as this user may read them: small counts of protection-sensitive groups
+    withheld unless the user may see protection details (`waypost.needs.disclosure`)."""
+    if user.can(disclosure.PROTECTION_PERMISSION):
+        return needs
+    figures = [
+        Figure(figure.site, figure.item, figure.size, [t.withheld or t for t in figure.terms])
+        for figure in needs.figures
+    ]
+    return replace(needs, figures=figures)
 
 
 def stock_at(site_ids: Sequence[UUID]) -> dict[StockKey, int]:

@@ -3,10 +3,10 @@
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
-from waypost.needs import formulas, standards
+from waypost.needs import disclosure, formulas, standards
 from waypost.needs.figures import Conditions, Term, number
 from waypost.needs.groups import WHO, Group, who_label
 from waypost.needs.rules import Per, Period, Rule, boot_size_by_age
@@ -38,17 +38,29 @@ def period_text(rule: Rule, days: int) -> str:
     return _("× %(days)s days") % {"days": days}
 
 
-def simple_term(rule: Rule, item: Item, whom: str, count: int, days: int) -> Term:
+def simple_term(
+    rule: Rule, item: Item, whom: str, count: int, days: int, *, sensitive: bool = False
+) -> Term:
+    """count × units × period; `sensitive`: the group is defined by protection details."""
     quantity = count * rule.units * rule.period_factor(days)
-    arithmetic = _("%(count)s %(whom)s × %(units)s %(unit)s %(period)s = %(total)s") % {
-        "count": number(count),
-        "whom": whom,
-        "units": number(rule.units),
-        "unit": choice_label(Unit, item.unit),
-        "period": period_text(rule, days),
-        "total": number(quantity),
-    }
-    return Term(rule, whom, ((whom, count),), arithmetic, quantity)
+
+    def written(count_text: str, total_text: str) -> str:
+        return _("%(count)s %(whom)s × %(units)s %(unit)s %(period)s = %(total)s") % {
+            "count": count_text,
+            "whom": whom,
+            "units": number(rule.units),
+            "unit": choice_label(Unit, item.unit),
+            "period": period_text(rule, days),
+            "total": total_text,
+        }
+
+    withheld = None
+    if sensitive and disclosure.is_small(count):
+        text = written(str(disclosure.shown(count)), disclosure.withheld_text())
+        counts = ((whom, disclosure.shown(count)),)
+        withheld = Term(rule, whom, counts, text, quantity, quantity_withheld=True)
+    arithmetic = written(number(count), number(quantity))
+    return Term(rule, whom, ((whom, count),), arithmetic, quantity, withheld)
 
 
 def blanket_term(rule: Rule, chosen: Sequence[Group], context: SiteContext) -> Term:
@@ -85,12 +97,7 @@ def food_term(rule: Rule, chosen: Sequence[Group], context: SiteContext) -> Term
     daily = people * (standards.KCAL_PER_PERSON_DAY + cold)
     daily += pregnant * standards.KCAL_PREGNANT + lactating * standards.KCAL_LACTATING
     cartons = formulas.cartons_for(daily * days)
-    arithmetic = _(
-        "(%(people)s people × (%(base)s kcal + %(cold)s kcal for a mean of %(mean)s °C) + "
-        "%(pregnant)s pregnant × %(kcal_pregnant)s kcal + %(lactating)s lactating × "
-        "%(kcal_lactating)s kcal) × %(days)s days = %(kcal)s kcal; a carton holds %(rations)s "
-        "rations of %(base)s kcal: %(kcal)s / %(carton)s = %(total)s cartons"
-    ) % {
+    values = {
         "people": number(people),
         "base": number(standards.KCAL_PER_PERSON_DAY),
         "cold": cold,
@@ -105,12 +112,48 @@ def food_term(rule: Rule, chosen: Sequence[Group], context: SiteContext) -> Term
         "carton": number(standards.CARTON_RATIONS * standards.KCAL_PER_PERSON_DAY),
         "total": number(cartons),
     }
+    everyone = who_label(rule.who)
     counts = (
-        (who_label(rule.who), people),
+        (everyone, people),
         (_("pregnant women"), pregnant),
         (_("lactating women"), lactating),
     )
-    return Term(rule, who_label(rule.who), counts, arithmetic, cartons)
+    term = Term(rule, everyone, counts, food_text(values), cartons)
+    withheld = None
+    if disclosure.is_small(pregnant) or disclosure.is_small(lactating):
+        withheld = withheld_food_term(term, values, pregnant, lactating)
+    return replace(term, withheld=withheld)
+
+
+def withheld_food_term(
+    term: Term, values: dict[str, object], pregnant: int, lactating: int
+) -> Term:
+    """The food term with small counts of pregnant and lactating women withheld, and the kcal
+    total with them: it would tell those counts (285 and 500 kcal apiece)."""
+    hidden = values | {
+        "pregnant": str(disclosure.shown(pregnant)),
+        "lactating": str(disclosure.shown(lactating)),
+        "kcal": disclosure.withheld_text(),
+    }
+    everyone, pregnant_women, lactating_women = (group for group, _count in term.counts)
+    counts = (
+        term.counts[0],
+        (pregnant_women, disclosure.shown(pregnant)),
+        (lactating_women, disclosure.shown(lactating)),
+    )
+    return Term(term.rule, everyone, counts, food_text(hidden), term.quantity)
+
+
+def food_text(values: dict[str, object]) -> str:
+    return (
+        _(
+            "(%(people)s people × (%(base)s kcal + %(cold)s kcal for a mean of %(mean)s °C) + "
+            "%(pregnant)s pregnant × %(kcal_pregnant)s kcal + %(lactating)s lactating × "
+            "%(kcal_lactating)s kcal) × %(days)s days = %(kcal)s kcal; a carton holds %(rations)s "
+            "rations of %(base)s kcal: %(kcal)s / %(carton)s = %(total)s cartons"
+        )
+        % values
+    )
 
 
 SizeChoice = tuple[ItemSize | None, str]  # the size, and how it was chosen
@@ -201,4 +244,5 @@ def terms_for(
         return sized_terms(rule, item, chosen, context, sizes)
     people = sum(group.people for group in chosen)
     whom = who_label(rule.who)
-    return [(None, simple_term(rule, item, whom, people, context.period_days))]
+    sensitive = rule.who in disclosure.SENSITIVE_GROUPS
+    return [(None, simple_term(rule, item, whom, people, context.period_days, sensitive=sensitive))]

@@ -8,13 +8,14 @@ from django.utils.translation import get_language_bidi
 from django.utils.translation import gettext as _
 from django_htmx.middleware import HtmxDetails
 
+from waypost.core.models import User
 from waypost.core.permissions import AuthenticatedRequest, requires
 from waypost.needs.chart import gap_chart
 from waypost.needs.export import gap_csv
 from waypost.needs.figures import Figure, Needs
 from waypost.needs.forms import DESCENDING, NeedsForm
 from waypost.needs.gap import GapRow, sort_rows
-from waypost.needs.selectors import compute_needs, gap_for
+from waypost.needs.selectors import compute_needs, gap_for, needs_for_reader
 
 UNPROCESSABLE = 422
 
@@ -36,13 +37,13 @@ class Request(AuthenticatedRequest):
     htmx: HtmxDetails
 
 
-def computed(form: NeedsForm) -> tuple[Needs, list[GapRow]]:
+def computed(form: NeedsForm, user: User) -> tuple[Needs, list[GapRow]]:
     needs = compute_needs(
         sites=form.chosen_sites(),
         period_days=form.cleaned_data["period_days"],
         conditions=form.conditions(),
     )
-    return needs, gap_for(needs)
+    return needs_for_reader(user, needs), gap_for(needs)
 
 
 def sorted_by_form(rows: list[GapRow], form: NeedsForm) -> list[GapRow]:
@@ -56,7 +57,7 @@ def gap(request: Request) -> HttpResponse:
     template = "needs/gap.html#results" if request.htmx else "needs/gap.html"
     if not form.is_valid():
         return render(request, template, {"form": form}, status=UNPROCESSABLE)
-    needs, rows = computed(form)
+    needs, rows = computed(form, request.user)
     rows = sorted_by_form(rows, form)
     context = {
         "form": form,
@@ -78,7 +79,7 @@ def gap_export(request: Request) -> HttpResponse:
         return HttpResponse(
             form.errors.as_text(), status=UNPROCESSABLE, content_type="text/plain; charset=utf-8"
         )
-    _needs, rows = computed(form)
+    _needs, rows = computed(form, request.user)
     response = HttpResponse(gap_csv(sorted_by_form(rows, form)), content_type="text/csv")
     response["Content-Disposition"] = 'attachment; filename="needs-gap.csv"'
     return response
@@ -91,7 +92,7 @@ def explain(request: Request) -> HttpResponse:
     template = "needs/explain.html#explanation" if request.htmx else "needs/explain.html"
     if not form.is_valid():
         return render(request, template, {"form": form}, status=UNPROCESSABLE)
-    needs, rows = computed(form)
+    needs, rows = computed(form, request.user)
     item, size = request.GET.get("item", ""), request.GET.get("size", "")
     if item:
         rows = [row for row in rows if (row.item.code, row.size_code) == (item, size)]

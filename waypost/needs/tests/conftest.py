@@ -27,3 +27,9 @@ def logistician(make_persona, redcross):
 @pytest.fixture
 def family(clerk, camp):
     return registered_household(by=clerk, site=camp)
+
+
+@pytest.fixture
+def protection_logistician(make_persona, unhcr):
+    """Plans supply and may also see protection details: holds both roles."""
+    return make_persona(unhcr, Role.LOGISTICIAN, Role.PROTECTION_OFFICER)

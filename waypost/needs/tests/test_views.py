@@ -131,9 +131,13 @@ def test_the_csv_refuses_bad_input(signed_in):
     assert "period_days" in response.content.decode()
 
 
-def test_explaining_one_figure_shows_rules_sources_groups_and_arithmetic(signed_in, family):
+def test_explaining_one_figure_shows_rules_sources_groups_and_arithmetic(
+    client, family, protection_logistician
+):
+    # Exact counts of pregnancy need registry.view_protection (see test_disclosure.py).
+    client.force_login(protection_logistician)
     query = FILTERS | {"item": "food-parcel-rations", "size": ""}
-    response = signed_in.get(reverse("needs:explain"), query, headers={"HX-Request": "true"})
+    response = client.get(reverse("needs:explain"), query, headers={"HX-Request": "true"})
     body = response.content.decode()
     assert response.status_code == 200
     assert "<html" not in body
