@@ -54,6 +54,7 @@ PERMISSIONS: dict[str, str] = {
     "stock.view": "warehouses, stock balances and the stock ledger",
     "stock.move": "receive, transfer, issue, return, write off and count stock",
     "stock.catalogue": "edit the item catalogue and the kits",
+    "needs.record_size": "record a person's shoe and clothing sizes",
 }
 
 _REGISTRY_READ = {"registry.view", "registry.view_personal", "registry.view_protection"}
@@ -68,6 +69,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             "registry.register",
             "registry.edit",
             "matching.check",
+            "needs.record_size",
         }
     ),
     Role.PROTECTION_OFFICER: frozenset(
@@ -85,8 +87,11 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
         }
     ),
     Role.CASEWORKER: frozenset({"core.use", "sites.view", *_REGISTRY_READ}),
-    # Distribution staff see who stands at the table, never protection details.
-    Role.DISTRIBUTION_STAFF: frozenset({"core.use", "sites.view", "registry.view", "stock.view"}),
+    # Distribution staff see who stands at the table, never protection details. Sizes are
+    # measured or asked at the distribution table as well as at registration: they record them.
+    Role.DISTRIBUTION_STAFF: frozenset(
+        {"core.use", "sites.view", "registry.view", "stock.view", "needs.record_size"}
+    ),
     Role.LOGISTICIAN: frozenset(
         {"core.use", "sites.view", "stock.view", "stock.move", "stock.catalogue"}
     ),
