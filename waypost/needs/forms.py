@@ -15,8 +15,10 @@ from waypost.core.models import User
 from waypost.needs import standards
 from waypost.needs.figures import Conditions
 from waypost.needs.gap import SORTS
+from waypost.needs.selectors import size_choices
 from waypost.sites.models import Site
 from waypost.sites.selectors import sites_visible_to
+from waypost.stock.models import SizeSystem
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -108,3 +110,31 @@ class NeedsForm(forms.Form):
             "night_temperature": conditions.night_c,
             "mean_temperature": conditions.mean_c,
         }
+
+
+class SizesForm(forms.Form):
+    """A person's shoe and clothing sizes, as measured or asked; at least one."""
+
+    shoe_size = forms.ChoiceField(label=_("Shoe size (EU)"), required=False)
+    clothing_size = forms.ChoiceField(label=_("Clothing size"), required=False)
+    SYSTEMS = {"shoe_size": SizeSystem.EU_SHOE, "clothing_size": SizeSystem.AGE_BAND}
+
+    def __init__(self, *args: Any, recorded: dict[str, str], **kwargs: Any) -> None:
+        kwargs["initial"] = {
+            name: recorded.get(system, "") for name, system in self.SYSTEMS.items()
+        }
+        super().__init__(*args, **kwargs)
+        for name, system in self.SYSTEMS.items():
+            field = cast(forms.ChoiceField, self.fields[name])
+            field.choices = [("", _("Not recorded")), *size_choices(system)]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if not any(cleaned.get(name) for name in self.SYSTEMS):
+            raise forms.ValidationError(_("Choose a shoe size or a clothing size."))
+        return cleaned
+
+    def sizes(self) -> dict[str, str]:
+        """The sizes chosen, by size system (those left empty are kept as they were)."""
+        data = self.cleaned_data
+        return {system: data[name] for name, system in self.SYSTEMS.items() if data.get(name)}

@@ -8,6 +8,8 @@ from ninja import Field, Schema
 from waypost.needs.disclosure import FewerThan, Shown
 from waypost.needs.figures import Figure, Needs, Term
 from waypost.needs.gap import GapRow
+from waypost.registry.models import Individual
+from waypost.stock.models import SizeSystem
 
 
 class NeedsQuery(Schema):
@@ -154,4 +156,25 @@ def gap_out(needs: Needs, rows: list[GapRow]) -> dict[str, Any]:
         **conditions_out(needs),
         "rows": [gap_row_out(row) for row in rows],
         "notes": needs.notes,
+    }
+
+
+class SizesIn(Schema):
+    shoe_size: str = Field("", description="EU shoe size code, e.g. EU30; empty: left as it is")
+    clothing_size: str = Field(
+        "", description="Clothing size code (an age band), e.g. 2-4 or adult; empty: left as it is"
+    )
+
+
+class SizesOut(Schema):
+    individual: str
+    shoe_size: str = Field(description="The recorded EU shoe size; empty when none")
+    clothing_size: str = Field(description="The recorded clothing size; empty when none")
+
+
+def sizes_out(person: Individual, recorded: dict[str, str]) -> dict[str, Any]:
+    return {
+        "individual": str(person.pk),
+        "shoe_size": recorded.get(SizeSystem.EU_SHOE, ""),
+        "clothing_size": recorded.get(SizeSystem.AGE_BAND, ""),
     }

@@ -18,8 +18,10 @@ from waypost.needs import disclosure
 from waypost.needs.figures import Conditions, Figure, Needs
 from waypost.needs.gap import GapRow, StockKey, gap_rows
 from waypost.needs.groups import Group, households_per_site, population
+from waypost.needs.models import RecordedSize
 from waypost.needs.rules import all_rules
 from waypost.needs.terms import SiteContext, terms_for
+from waypost.registry.models import Individual
 from waypost.sites.models import Site
 from waypost.stock.models import Item, ItemSize, StockBalance
 from waypost.stock.selectors import pipeline_by_item
@@ -111,3 +113,20 @@ def gap_for(needs: Needs) -> list[GapRow]:
         for line in pipeline_by_item(site_ids=site_ids)
     ]
     return gap_rows(needs, stock=stock_at(site_ids), pipeline=pipeline, items=items, sizes=sizes)
+
+
+def recorded_sizes_of(individual: Individual) -> dict[str, str]:
+    """The sizes recorded for a person the caller has already fetched through a scoped
+    selector (`registry.selectors.get_individual_for`), by size system."""
+    rows = RecordedSize.objects.filter(individual=individual).values_list("size_system", "code")
+    return dict(rows)
+
+
+def size_choices(size_system: str) -> list[tuple[str, str]]:
+    """The sizes the catalogue has in a size system, as (code, label), smallest first."""
+    rows = (
+        ItemSize.objects.filter(item__size_system=size_system)
+        .order_by("order", "code")
+        .values_list("code", "label")
+    )
+    return list(dict(rows).items())

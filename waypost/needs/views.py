@@ -1,21 +1,31 @@
 """The needs pages: the gap table with its chart, its CSV, and the explanation of each figure."""
 
 from urllib.parse import urlencode
+from uuid import UUID
 
-from django.http import HttpResponse
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import get_language_bidi
 from django.utils.translation import gettext as _
 from django_htmx.middleware import HtmxDetails
 
 from waypost.core.models import User
 from waypost.core.permissions import AuthenticatedRequest, requires
+from waypost.needs import services
 from waypost.needs.chart import gap_chart
 from waypost.needs.export import gap_csv
 from waypost.needs.figures import Figure, Needs
-from waypost.needs.forms import DESCENDING, NeedsForm
+from waypost.needs.forms import DESCENDING, NeedsForm, SizesForm
 from waypost.needs.gap import GapRow, sort_rows
-from waypost.needs.selectors import compute_needs, gap_for, needs_for_reader
+from waypost.needs.selectors import (
+    compute_needs,
+    gap_for,
+    needs_for_reader,
+    recorded_sizes_of,
+)
+from waypost.registry.selectors import get_individual_for
 
 UNPROCESSABLE = 422
 
@@ -102,3 +112,33 @@ def explain(request: Request) -> HttpResponse:
     explained = [(row, figures[(row.item.code, row.size_code)]) for row in rows]
     context = {"form": form, "needs": needs, "explained": explained}
     return render(request, template, context)
+
+
+@requires("needs.record_size")
+def record_sizes(request: Request, individual_id: UUID) -> HttpResponse:
+    """A person's shoe and clothing sizes: the form, and saving it (htmx swaps the form)."""
+    person = get_individual_for(request.user, str(individual_id))
+    data = request.POST if request.method == "POST" else None
+    form = SizesForm(data, recorded=recorded_sizes_of(person))
+    template = "needs/sizes.html#sizes" if request.htmx else "needs/sizes.html"
+    if form.is_valid():
+        try:
+            services.record_sizes(
+                by=request.user, individual=person, sizes=form.sizes(), purpose=request.purpose
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            if not request.htmx:
+                return redirect_see_other(reverse("needs:record_sizes", args=[person.pk]))
+            form = SizesForm(recorded=recorded_sizes_of(person))
+            return render(request, template, {"form": form, "person": person, "saved": True})
+    status = UNPROCESSABLE if form.is_bound else 200
+    return render(request, template, {"form": form, "person": person}, status=status)
+
+
+def redirect_see_other(url: str) -> HttpResponse:
+    """After a post without htmx: 303, so reloading does not post again."""
+    response = HttpResponseRedirect(url)
+    response.status_code = 303
+    return response

@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 
 from waypost.core.models import AuditEvent
 from waypost.needs.models import RecordedSize
-from waypost.needs.services import record_size
+from waypost.needs.services import record_size, record_sizes
 
 
 def test_recording_a_size_replaces_the_last_and_is_audited(family, clerk):
@@ -22,3 +22,16 @@ def test_an_unknown_size_or_system_is_refused(family, clerk, system, code):
     with pytest.raises(ValidationError):
         record_size(by=clerk, individual=ahmed, size_system=system, code=code)
     assert not RecordedSize.objects.exists()
+
+
+def test_sizes_recorded_together_are_all_kept_or_none(family, clerk):
+    ahmed = family.members.get(given_name="Ahmed")
+    with pytest.raises(ValidationError):
+        record_sizes(
+            by=clerk,
+            individual=ahmed,
+            sizes={"eu_shoe": "EU30", "age_band": "XXL"},
+            purpose="registration",
+        )
+    assert not RecordedSize.objects.exists()
+    assert not AuditEvent.objects.filter(action="needs.size_recorded").exists()
