@@ -26,8 +26,9 @@ FOLDER_VARIABLE = "WAYPOST_BENCH_KEEP_DIR"
 
 
 def kept_name(people: int, parts: list[str]) -> str:
-    """The name of the kept registry: its size and layout (spread over sites for supply)."""
-    layout = "sites" if "supply" in parts else "camp"
+    """The name of the kept registry: its size and layout (spread over sites for supply, and
+    only the rows the needs read when supply alone is measured)."""
+    layout = "supply" if parts == ["supply"] else "sites" if "supply" in parts else "camp"
     return f"keep_{people}_{layout}"
 
 

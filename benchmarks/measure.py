@@ -16,6 +16,7 @@ from benchmarks.registration import benchmark_registration
 from benchmarks.search import benchmark_search
 from benchmarks.stats import timed
 from benchmarks.supply import benchmark_supply, spread_over_sites
+from benchmarks.supply_load import load_for_supply
 from waypost.core.models import User
 from waypost.core.roles import Role
 from waypost.demo.generator import DemoHousehold, generate_camp
@@ -72,12 +73,14 @@ def generate_and_load(people: int, parts: list[str]) -> tuple[list[DemoHousehold
     if kept.restored():
         return camp, {"how": "kept", "seconds": 0.0}
     by_services = people <= SERVICES_UP_TO
-    load = load_with_services if by_services else load_in_bulk
-    seconds, _ = timed(lambda: load(camp, clerks=registration_clerks(), sites=sites_by_code()))
+    how = "services" if by_services else "supply_rows" if parts == ["supply"] else "bulk"
+    load = {"services": load_with_services, "bulk": load_in_bulk, "supply_rows": load_for_supply}
+    loader = load[how]
+    seconds, _ = timed(lambda: loader(camp, clerks=registration_clerks(), sites=sites_by_code()))
     if connection.vendor == "postgresql":
         analyze()
     kept.save()  # before anything is measured: later runs start from the loaded registry
-    return camp, {"how": "services" if by_services else "bulk", "seconds": round(seconds, 1)}
+    return camp, {"how": how, "seconds": round(seconds, 1)}
 
 
 def analyze() -> None:

@@ -5,7 +5,12 @@ from typing import Any
 
 from benchmarks.supply_report import supply_lines
 
-LOADERS = {"services": "registry services", "bulk": "bulk loader", "kept": "kept copy"}
+LOADERS = {
+    "services": "registry services",
+    "bulk": "bulk loader",
+    "supply_rows": "bulk loader of the rows the needs read (benchmarks.supply_load)",
+    "kept": "kept copy",
+}
 
 
 def machine_lines(results: dict[str, Any]) -> list[str]:

@@ -6,6 +6,7 @@ shipment, and a share of a generated ledger (LEDGER_LARGE movements for a large 
 written with bulk inserts and matching balance rows: a benchmark fixture, not the services).
 """
 
+import os
 import random
 from collections.abc import Sequence
 from datetime import timedelta
@@ -202,6 +203,8 @@ def benchmark_supply(*, people: int) -> dict[str, Any]:
     if not large:
         results["page"] = page_timing(logistician, times)
     results["baseline"] = baseline(sites, conditions, computed)
+    # The machine is shared: the load average (1, 5, 15 minutes) says how busy it was meanwhile.
+    results["load_average"] = [round(load, 2) for load in os.getloadavg()]
     return results
 
 

@@ -18,6 +18,8 @@ def supply_lines(supply: dict[str, Any]) -> list[str]:
         f"  gap (stock and pipeline)           {timing(supply['gap'])}",
         f"  needs and gap together             {timing(supply['needs_and_gap'])}",
     ]
+    if load := supply.get("load_average"):
+        lines.append(f"  load average after the timings (1, 5, 15 min): {load}")
     if page := supply.get("page"):
         lines.append(f"  gap page GET /needs/               {timing(page)}")
     lines += [
