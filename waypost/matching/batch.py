@@ -63,12 +63,7 @@ def deduplicate(
         if progress is not None:
             progress(stage, count, time.perf_counter() - started)
 
-    identifying: dict[str, Identifying] = {}
-
-    def keep(prepared: features.Prepared) -> None:
-        identifying[prepared.unique_id] = identifying_of(prepared)
-
-    columns = features.prepare_all(records, each=keep)
+    columns, identifying = _prepared(records)
     record_ids = [str(record_id) for record_id in columns["unique_id"]]
     report("records prepared", len(record_ids))
     crowded = features.cap_blocks(columns["block_keys"], largest_block)  # type: ignore[arg-type]
@@ -90,6 +85,18 @@ def deduplicate(
     )
     report("clusters", len(set(clusters.values())))
     return Deduplication(clusters=clusters, pairs=pairs)
+
+
+def _prepared(
+    records: Iterable[MatchRecord],
+) -> tuple[dict[str, list[object]], dict[str, Identifying]]:
+    """The records as table columns, and what each says that tells namesakes apart."""
+    identifying: dict[str, Identifying] = {}
+
+    def keep(prepared: features.Prepared) -> None:
+        identifying[prepared.unique_id] = identifying_of(prepared)
+
+    return features.prepare_all(records, each=keep), identifying
 
 
 def _pairs(predicted: dict[str, list[Any]]) -> list[Pair]:

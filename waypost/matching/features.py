@@ -17,11 +17,12 @@ The columns:
 - `birth_year`, `birth_month`, `birth_day`: month and day only when the date carries a day
   (not a 1 January placeholder, not a year alone).
 - `sex`, `nationality`, `phone`: phone as its last digits, so that +964 750… and 0750… meet.
-- `block_keys`: the keys that decide which pairs are compared at all: the given name's
-  consonant skeletons with the birth year, with each skeleton of the father's or family name
-  (in whichever field it was written, so a father's name written as family name still meets),
-  and the phone with the birth year. Skeletons are script-blind, so records written in
-  Latin, Cyrillic and Arabic script meet.
+- `block_keys`: the keys that decide which pairs are compared at all: a skeleton of the given
+  name with one of the father's or family name (in whichever field it was written, so a
+  father's name written as family name still meets) or with the phone, and a skeleton of the
+  father's or family name with the phone; each in two overlapping spans of birth years
+  (`birth_spans`), so estimated ages meet. Skeletons are script-blind, so records written in
+  Latin, Cyrillic and Arabic script meet. A record without a birth year has no keys.
 """
 
 import re

@@ -22,17 +22,17 @@ from functools import lru_cache
 
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
+from waypost.matching.dates import ESTIMATED_AGE_TOLERANCE_YEARS as ESTIMATED_AGE_YEARS
 from waypost.matching.features import Prepared, name_skeletons, spellings_of
 
 # The last step of `same_name`, so that each name's spellings are worked out once, not per pair.
 from waypost.matching.names import _spellings_agree
 
-# Ours: two folded spellings this close (Jaro-Winkler) are a likely typo of one name; measured
-# on generated typos of the ground truth, where one changed letter in a name of five or more
-# letters scores above it and most different names of one family score below.
+# Ours: two folded spellings this close (Jaro-Winkler) are taken for a typo of one name: one
+# changed letter in a name of five letters or more mostly stays above it (a changed first
+# letter may not). How much the level weighs is learnt in training, and `clusters` never
+# joins names below it.
 SIMILAR_SPELLING = 0.9
-# Estimated ages are right within two years either way (issue 3; dates.py uses the same).
-ESTIMATED_AGE_YEARS = 2
 # Ours: consonant skeletons one edit apart (Ибрагим "brgm", Ibrahim "brhm"; a typo written in
 # one script against the other) are a level of their own, weaker than the same name.
 SKELETON_EDITS = 1
