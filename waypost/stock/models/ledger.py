@@ -89,7 +89,14 @@ class StockMovement(models.Model):
                 name="movement_sign_matches_kind",
             ),
         ]
-        indexes = [models.Index(fields=["warehouse", "item", "size", "lot"])]
+        indexes = [
+            # Quantity last: summing the ledger per stock line (the check that the balances
+            # equal the sum of the movements) reads this index alone, already in line order,
+            # instead of every whole movement row.
+            models.Index(
+                fields=["warehouse", "item", "size", "lot", "quantity"], name="movement_line_sum"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.quantity} {self.item} at {self.warehouse}"
