@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 	    PYTHON=$$(sh scripts/find-python) && echo "Creating $(VENV) with $$PYTHON" && \
 	    $$PYTHON -m venv --clear $(VENV); }
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet -e '.[dev,spark]'
 	@touch $(STAMP)
 
 install: $(STAMP)  ## create .venv and install Waypost with its test tools

@@ -1,6 +1,7 @@
 """The Spark backend gives the clusters DuckDB gives (national scale runs on Spark)."""
 
 import importlib.util
+import shutil
 
 import pytest
 
@@ -13,6 +14,10 @@ pytestmark = [
     pytest.mark.skipif(
         importlib.util.find_spec("pyspark") is None,
         reason="pyspark is not installed (pip install 'waypost[spark]')",
+    ),
+    # `make install` brings pyspark; Spark itself runs on Java, which only the system provides.
+    pytest.mark.skipif(
+        shutil.which("java") is None, reason="Spark needs Java 17 or newer; no java on PATH"
     ),
 ]
 
