@@ -19,10 +19,12 @@ The columns:
 - `sex`, `nationality`, `phone`: phone as its last digits, so that +964 750… and 0750… meet.
 - `block_keys`: the keys that decide which pairs are compared at all: a skeleton of the given
   name with one of the father's or family name (in whichever field it was written, so a
-  father's name written as family name still meets) or with the phone, and a skeleton of the
-  father's or family name with the phone; each in two overlapping spans of birth years
-  (`birth_spans`), so estimated ages meet. Skeletons are script-blind, so records written in
-  Latin, Cyrillic and Arabic script meet. A record without a birth year has no keys.
+  father's name written as family name still meets), in two overlapping spans of birth years
+  (`birth_spans`), so estimated ages meet; a skeleton of any one name with the full birth
+  date, so a mistyped given name or other name still meets; a skeleton of the given, father's
+  or family name with the phone, in any year, so a record without a birth year meets too.
+  Skeletons are script-blind, so records written in Latin, Cyrillic and Arabic script meet. A
+  record with neither birth year nor phone has no keys.
 """
 
 import re
@@ -112,7 +114,7 @@ def prepare(record: MatchRecord) -> Prepared:
         sex=_text(record.sex.upper()),
         nationality=_text(record.nationality.upper()),
         phone=phone,
-        block_keys=block_keys(given, (father, family), year, phone),
+        block_keys=block_keys(given, (father, family), (year, month, day), phone),
     )
 
 
@@ -174,17 +176,27 @@ def normal_phone(text: str) -> str | None:
 
 
 def block_keys(
-    given: str | None, others: Iterable[str | None], year: int | None, phone: str | None
+    given: str | None,
+    others: Iterable[str | None],
+    birth: tuple[int | None, int | None, int | None],
+    phone: str | None,
 ) -> tuple[str, ...]:
-    """Keys of the pairs worth comparing: a name with another name or the phone, in a span of
-    birth years wide enough for estimated ages (`birth_spans`)."""
-    if year is None:
-        return ()
+    """Keys of the pairs worth comparing: a name with the phone, in any year; a name with
+    another name, in a span of birth years wide enough for estimated ages (`birth_spans`);
+    any one name with the full birth date."""
+    year, month, day = birth
     father, family = others
+    # A household's phone with a name finds a person in any year, or with no year at all.
+    keys = _phone_keys(given, father, family, phone) if phone else ()
+    if year is None:
+        return keys
     named = _named_keys(given, father, family)
-    if phone:
-        named += _phone_keys(given, father, family, phone)
-    return tuple(f"{key}|{span}" for key in named for span in birth_spans(year))
+    keys += tuple(f"{key}|{span}" for key in named for span in birth_spans(year))
+    if month is not None and day is not None:
+        dated = f"d{year}-{month}-{day}"
+        names = _sorted_given_keys(given) + _other_keys(father, family)
+        keys += tuple(f"{name}|{dated}" for name in names)
+    return keys
 
 
 def _name_parts(

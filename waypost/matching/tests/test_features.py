@@ -83,7 +83,13 @@ def test_missing_fields_are_none_and_codes_are_upper_case():
     assert (prepared.sex, prepared.nationality) == ("M", "IRQ")
     assert prepared.phone is None
     assert prepared.father_keys == ()
-    assert prepared.block_keys == ()  # no birth year: no span to block in
+    assert prepared.block_keys == ()  # neither birth year nor phone: nothing to block on
+
+
+def test_a_mistyped_given_name_alone_meets_no_one_born_in_another_year():
+    one = prepare(person("Karwan", "Bahoz", "Barzani", "1996-02-08"))
+    other = prepare(person("Ktrwan", "Bahos", "Barzani", "1995-02-08"))
+    assert not set(one.block_keys) & set(other.block_keys)
 
 
 def test_ages_two_years_apart_share_a_span_and_five_apart_do_not():
@@ -108,6 +114,18 @@ def test_ages_two_years_apart_share_a_span_and_five_apart_do_not():
             person("Abdul Rahman", "Ali", "", "2001-02-03"),
             person("Abdulrahman", "", "Ali", "2000"),
         ),
+        # No birth year: the household's phone with a name finds the person in any year.
+        (
+            person("Ali", "Omar", "Barzani", "", "+9647501234567"),
+            person("Али", "", "", "1987-05-06", "07501234567"),
+        ),
+        # A mistyped given name and another father's name: the full date with the family name.
+        (
+            person("Karwan", "Bahoz", "Barzani", "1996-02-08"),
+            person("Ktrwan", "Bahos", "Barzani", "1996-02-08"),
+        ),
+        # No other name at all: the given name with the full date.
+        (person("Ali", born="2006-08-10"), person("Али", born="2006-08-10", phone="0750123456")),
     ],
 )
 def test_records_of_one_person_share_a_blocking_key(latin, other):
