@@ -141,10 +141,10 @@ def _best_pairwise_recall(population: Population, true_pairs: int) -> float:
         seen[pattern] += 1
         true[pattern] += population.identity[pair.id_a] == population.identity[pair.id_b]
     taken = correct = 0
-    for pattern in sorted(seen, key=lambda p: -true[p] / seen[p]):
-        if (correct + true[pattern]) < TARGET_PRECISION * (taken + seen[pattern]):
+    for best in sorted(seen, key=lambda p: -true[p] / seen[p]):
+        if (correct + true[best]) < TARGET_PRECISION * (taken + seen[best]):
             break
-        taken, correct = taken + seen[pattern], correct + true[pattern]
+        taken, correct = taken + seen[best], correct + true[best]
     return correct / true_pairs
 
 
