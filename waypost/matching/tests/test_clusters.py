@@ -41,6 +41,46 @@ def test_the_stronger_pair_wins_when_a_record_could_join_either_of_two():
     assert clusters == {"a": "a", "b": "b", "c": "b"}
 
 
+def test_one_mistyped_record_does_not_keep_two_halves_of_a_person_apart():
+    records = {
+        "latin": person("Mahmud"),
+        "typo": person("Mahmogd"),
+        "cyrillic": person("Махмуд", "makhmud"),
+        "arabic": person("محمود", "mhmwd"),
+    }
+    # Mahmogd is near Mahmud but not Махмуд or محمود: outvoted, not a veto.
+    pairs = [(0.999, "latin", "typo"), (0.99, "cyrillic", "arabic"), (0.98, "latin", "cyrillic")]
+    assert set(constrained_clusters(records, pairs).values()) == {"arabic"}
+
+
+def test_a_pair_of_different_names_never_joins_however_alike_the_rest():
+    records = {
+        "hassan": person("Hassan", birth=(2001, 5, 6)),
+        "hasan": person("Hasan"),
+        "hussein": person("Hussein"),
+        "hussein_too": person("Hussein", birth=(2001, 5, 6)),
+    }
+    pairs = [(0.999, "hassan", "hasan"), (0.998, "hussein", "hussein_too")]
+    pairs += [(0.99, "hasan", "hussein")]  # twins: the pair joining them differs
+    clusters = constrained_clusters(records, pairs)
+    assert clusters["hassan"] != clusters["hussein"]
+
+
+def test_most_pairs_across_two_clusters_with_different_names_keep_them_apart():
+    records = {
+        "typo": person("Mahmogd"),
+        "typo_too": person("Mahmogd"),
+        "latin": person("Mahmud"),
+        "cyrillic": person("Махмуд", "makhmud"),
+        "arabic": person("محمود", "mhmwd"),
+    }
+    pairs = [(0.999, "typo", "typo_too"), (0.998, "latin", "cyrillic")]
+    pairs += [(0.997, "cyrillic", "arabic"), (0.99, "typo", "latin")]
+    # The joining pair agrees, but four of the six pairs across do not.
+    clusters = constrained_clusters(records, pairs)
+    assert clusters["typo"] == clusters["typo_too"] != clusters["latin"] == clusters["arabic"]
+
+
 def test_what_contradicts_and_what_does_not():
     assert contradict(person("Hassan"), person("Omar"))
     assert contradict(person("Hassan"), person("Hussein"))  # one skeleton, two names
