@@ -18,8 +18,8 @@ from waypost.needs.forms import NeedsForm, SizesForm
 from waypost.needs.selectors import (
     compute_needs,
     gap_for,
-    needs_for_reader,
     recorded_sizes_of,
+    shown_to,
 )
 from waypost.registry.schemas import ValidationErrorsOut
 from waypost.registry.selectors import get_individual_for
@@ -57,7 +57,7 @@ def needs_for(user: User, query: schemas.NeedsQuery) -> Needs:
         period_days=form.cleaned_data["period_days"],
         conditions=form.conditions(),
     )
-    return needs_for_reader(user, needs)
+    return shown_to(needs, user)
 
 
 @router.get("", response={200: schemas.NeedsOut, **REFUSED})

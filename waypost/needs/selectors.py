@@ -81,10 +81,10 @@ def add_site_figures(
             figures.setdefault(key, Figure(site, item, size)).terms.append(term)
 
 
-def needs_for_reader(user: User, needs: Needs) -> Needs:
+def shown_to(needs: Needs, reader: User) -> Needs:
     """The needs as this user may read them: small counts of protection-sensitive groups
     withheld unless the user may see protection details (`waypost.needs.disclosure`)."""
-    if user.can(disclosure.PROTECTION_PERMISSION):
+    if reader.can(disclosure.PROTECTION_PERMISSION):
         return needs
     figures = [
         Figure(figure.site, figure.item, figure.size, [t.withheld or t for t in figure.terms])

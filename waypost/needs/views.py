@@ -22,8 +22,8 @@ from waypost.needs.gap import GapRow, sort_rows
 from waypost.needs.selectors import (
     compute_needs,
     gap_for,
-    needs_for_reader,
     recorded_sizes_of,
+    shown_to,
 )
 from waypost.registry.selectors import get_individual_for
 
@@ -53,7 +53,7 @@ def computed(form: NeedsForm, user: User) -> tuple[Needs, list[GapRow]]:
         period_days=form.cleaned_data["period_days"],
         conditions=form.conditions(),
     )
-    return needs_for_reader(user, needs), gap_for(needs)
+    return shown_to(needs, user), gap_for(needs)
 
 
 def sorted_by_form(rows: list[GapRow], form: NeedsForm) -> list[GapRow]:

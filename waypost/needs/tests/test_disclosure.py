@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from waypost.needs import disclosure
 from waypost.needs.rules import all_rules
-from waypost.needs.selectors import compute_needs, needs_for_reader
+from waypost.needs.selectors import compute_needs, shown_to
 from waypost.needs.terms import simple_term
 from waypost.needs.tests.conftest import COLD
 from waypost.stock.models import Item
@@ -101,7 +101,7 @@ def test_the_csv_carries_no_group_counts(client, family, redcross_distributor):
 
 def test_withholding_changes_no_figure(family, camp, logistician):
     needs = compute_needs(sites=[camp], period_days=7, conditions=COLD)
-    shown = needs_for_reader(logistician, needs)
+    shown = shown_to(needs, logistician)
     assert [f.quantity for f in shown.figures] == [f.quantity for f in needs.figures]
     assert [f.exact for f in shown.figures] == [f.exact for f in needs.figures]
 
