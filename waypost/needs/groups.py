@@ -17,9 +17,7 @@ from uuid import UUID
 from django.db.models import (
     Case,
     Count,
-    Exists,
     FilteredRelation,
-    OuterRef,
     Q,
     QuerySet,
     Value,
@@ -139,15 +137,16 @@ def population(site_ids: Collection[UUID], on: date) -> list[Group]:
     It counts everyone by group, and (after UNION ALL) by the same groups only the people whose
     specific needs call for more bedding, a few in a hundred. Asking that per person in one
     pass (an EXISTS in the select list) cost a look-up per person and kept PostgreSQL from a
-    parallel plan; as a filter it is one semi-join over the needs. Records merged into another
+    parallel plan; as a filter on those people (IN, not a correlated EXISTS, which SQLite
+    would also ask per person) it is one semi-join over the needs. Records merged into another
     person's record are left out: the person is counted once.
     """
     needs_bedding = IndividualSpecificNeed.objects.filter(
-        individual=OuterRef("pk"), is_active=True, code_id__in=standards.EXTRA_BEDDING_CODES
-    )
+        is_active=True, code_id__in=standards.EXTRA_BEDDING_CODES
+    ).values("individual_id")
     current = Individual.objects.current().filter(people_at(site_ids))
     everyone = grouped(current, on, bedding=False)
-    needing = grouped(current.filter(Exists(needs_bedding)), on, bedding=True)
+    needing = grouped(current.filter(pk__in=needs_bedding), on, bedding=True)
     rows = everyone.union(needing, all=True).order_by()
     counts: dict[GroupKey, list[int]] = {}
     for *key, with_need, people in rows:
