@@ -1,47 +1,17 @@
 """Officers deciding the same pair at the same second: exactly one decision is taken
 (PostgreSQL)."""
 
-import threading
-
 import pytest
-from django.core.exceptions import ValidationError
-from django.db import connection
 
 from waypost.matching.models import DuplicateProposal, Merge
 from waypost.matching.services import mark_different, merge
 from waypost.matching.tests.factories import proposed, recorded_twice
 from waypost.registry.models import Individual
+from waypost.testing.concurrency import POSTGRES_RACE, run_at_once
 
-pytestmark = [
-    pytest.mark.postgres_only,
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="SQLite runs one write transaction at a time, so only PostgreSQL has a race",
-    ),
-]
+pytestmark = POSTGRES_RACE
 
 THREADS = 8
-
-
-def run_at_once(work):
-    barrier = threading.Barrier(THREADS)
-    outcomes: list[object] = [None] * THREADS
-
-    def run(i):
-        try:
-            barrier.wait()
-            outcomes[i] = work(i)
-        except ValidationError:
-            outcomes[i] = "refused"
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(THREADS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return outcomes
 
 
 @pytest.mark.django_db(transaction=True)
@@ -59,7 +29,7 @@ def test_one_pair_decided_at_once_by_many_gets_exactly_one_decision(
         return merge(proposal, survivor=survivor, by=unhcr_protection_officer)
 
     # when they all decide at the same moment
-    outcomes = run_at_once(decide)
+    outcomes = run_at_once(decide, THREADS)
 
     # then one decision went through, the others were refused, and the rows agree with it
     assert outcomes.count("refused") == THREADS - 1

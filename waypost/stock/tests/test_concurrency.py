@@ -1,47 +1,16 @@
 """Many people moving the same stock at the same second: it never goes negative (PostgreSQL)."""
 
-import threading
-
 import pytest
-from django.core.exceptions import ValidationError
-from django.db import connection
 
 from waypost.stock.models import Item, StockMovement
 from waypost.stock.selectors import balance_of, ledger_balance
 from waypost.stock.services import issue_stock, receive_shipment, receive_stock, transfer_stock
 from waypost.stock.tests.factories import all_arrived, pledged
+from waypost.testing.concurrency import POSTGRES_RACE, run_at_once
 
-pytestmark = [
-    pytest.mark.postgres_only,
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="SQLite runs one write transaction at a time, so only PostgreSQL has a race",
-    ),
-]
+pytestmark = POSTGRES_RACE
 
 THREADS = 12
-
-
-def run_at_once(work):
-    """Run `work(i)` in THREADS threads released together; each uses its own connection."""
-    barrier = threading.Barrier(THREADS)
-    outcomes: list[object] = [None] * THREADS
-
-    def run(i):
-        try:
-            barrier.wait()
-            outcomes[i] = work(i)
-        except ValidationError:
-            outcomes[i] = "refused"
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(THREADS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return outcomes
 
 
 @pytest.mark.django_db(transaction=True)
@@ -66,7 +35,8 @@ def test_concurrent_issues_never_spend_more_than_the_stock(redcross_logistician,
             quantity=3,
             unit="piece",
             reference=f"D-{i}",
-        )
+        ),
+        THREADS,
     )
 
     # then exactly three issues go through (9 blankets) and the rest are refused
@@ -104,7 +74,8 @@ def test_transfers_both_ways_at_once_neither_deadlock_nor_lose_stock(
             quantity=2,
             unit="piece",
             reference=f"T-{i}",
-        )
+        ),
+        THREADS,
     )
 
     # then every transfer went through and the 40 blankets are all still there
@@ -123,7 +94,8 @@ def test_a_shipment_received_by_many_at_once_enters_stock_once(redcross_logistic
     outcomes = run_at_once(
         lambda i: receive_shipment(
             by=redcross_logistician, shipment=shipment, received_lines=counts
-        )
+        ),
+        THREADS,
     )
 
     # then one receipt went through; the others found it received
@@ -164,7 +136,7 @@ def test_issues_during_a_receipt_never_spend_stock_not_yet_received(
             reference=f"D-{i}",
         )
 
-    outcomes = run_at_once(work)
+    outcomes = run_at_once(work, THREADS)
 
     # then the receipt went through, and the balance is what the ledger says, never negative
     assert outcomes[0] != "refused"
