@@ -4,6 +4,7 @@ same run. See docs/benchmarks.md (Deduplication) for what is measured.
 
     python -m benchmarks.dedup --sizes 2000,20000,200000 --records-1m
     python -m benchmarks.dedup --sizes 2000 --tools waypost --no-febrl
+    python -m benchmarks.dedup --sizes 20000 --population dense
 """
 
 import argparse
@@ -25,6 +26,12 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--threshold", type=float, help="passed to waypost dedup (its default)")
     parser.add_argument("--splink-threshold", type=float, default=0.95)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--population",
+        default="realistic,dense",
+        help="how names are drawn, comma-separated: realistic (published head shares, a long "
+        "tail) and dense (the demo's short lists, the namesake stress case)",
+    )
     parser.add_argument(
         "--diagnose-up-to",
         type=int,

@@ -21,6 +21,7 @@ from waypost.matching.groundtruth import (
     write_records_csv,
     write_truth_csv,
 )
+from waypost.matching.populations import REALISTIC
 
 # Records per person in generated sets, on average (measured: 51,497 records for 20,000
 # people); used only to choose how many people give at least a wanted number of records.
@@ -49,8 +50,16 @@ class Dataset:
         return {record: facts.script for record, facts in self.known.items()}
 
 
-def generated(folder: Path, *, people: int, seed: int, records: int | None = None) -> Dataset:
-    """`people` people (all their records), or the first `records` records of enough people.
+def generated(
+    folder: Path,
+    *,
+    people: int,
+    seed: int,
+    records: int | None = None,
+    population: str = REALISTIC,
+) -> Dataset:
+    """`people` people (all their records), or the first `records` records of enough people,
+    named as `population` draws names (`waypost.matching.populations`: realistic or dense).
 
     The generator shuffles the records before numbering them, so the first `records` are a
     random sample: a few people keep only one record or none, as in any cut of a registry.
@@ -58,13 +67,15 @@ def generated(folder: Path, *, people: int, seed: int, records: int | None = Non
     if records is not None:
         people = math.ceil(records / RECORDS_PER_PERSON * PEOPLE_MARGIN)
     started = time.perf_counter()
-    truth = generate(people=people, seed=seed)
+    truth = generate(people=people, seed=seed, population=population)
     seconds = time.perf_counter() - started
     chosen = truth.records if records is None else truth.records[:records]
     if records is not None and len(chosen) < records:
         raise ValueError(f"{people:,} people gave only {len(chosen):,} records")
     name = f"{people:,} people" if records is None else f"{records:,} records"
+    name += f", {population}"
     stem = f"people{people}" if records is None else f"records{records}"
+    stem += f".{population}"
     dataset = _written(folder, stem, name, chosen, truth.identities)
     dataset.generate_seconds = round(seconds, 1)
     del truth, chosen

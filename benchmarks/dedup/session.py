@@ -29,6 +29,7 @@ def run_all(args: argparse.Namespace, folder: Path) -> dict[str, Any]:
         "machine": machine,
         "versions": {package: version(package) for package in ("splink", "duckdb")},
         "seed": args.seed,
+        "populations": args.population.split(","),
         "threshold": args.threshold,
         "splink_threshold": args.splink_threshold,
         "targets": report.TARGETS,
@@ -38,14 +39,19 @@ def run_all(args: argparse.Namespace, folder: Path) -> dict[str, Any]:
     plans: list[dict[str, int]] = [{"people": int(n)} for n in args.sizes.split(",") if n]
     if args.records_1m:
         plans.append({"records": ONE_MILLION})
-    for plan in plans:
-        print(f"\nGenerating {plan}…", flush=True)
-        dataset = generated(
-            folder, seed=args.seed, people=plan.get("people", 0), records=plan.get("records")
-        )
-        results["sets"].append(benchmark(dataset, tools, args, folder))
-        del dataset
-        gc.collect()
+    for population in args.population.split(","):
+        for plan in plans:
+            print(f"\nGenerating {plan}, {population}…", flush=True)
+            dataset = generated(
+                folder,
+                seed=args.seed,
+                people=plan.get("people", 0),
+                records=plan.get("records"),
+                population=population,
+            )
+            results["sets"].append(benchmark(dataset, tools, args, folder))
+            del dataset
+            gc.collect()
     if not args.no_febrl:
         results["febrl"] = febrl(args, folder)
     print_summary(results)

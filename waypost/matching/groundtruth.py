@@ -19,6 +19,7 @@ from waypost.demo.names import Name
 from waypost.demo.origins import ORIGINS, NumberFormat, Origin
 from waypost.demo.people import Dice
 from waypost.matching import variation as vary
+from waypost.matching.populations import DENSE, POPULATIONS, Population
 from waypost.matching.records import RECORD_COLUMNS
 
 COLUMNS = RECORD_COLUMNS
@@ -82,14 +83,20 @@ class GroundTruth:
     records: list[Record]
 
 
-def generate(*, people: int, seed: int) -> GroundTruth:
-    """`people` identities in families, and their records in a shuffled order."""
+def generate(*, people: int, seed: int, population: str = DENSE) -> GroundTruth:
+    """`people` identities in families, and their records in a shuffled order.
+
+    `population` is how names are drawn (`waypost.matching.populations`): `dense`, the demo
+    camp's short lists (the stress case, and what the saved model was trained on), or
+    `realistic`, with published head shares and a long tail.
+    """
     dice = Dice(seed=seed, today=REFERENCE_DAY)
+    drawn = POPULATIONS[population]
     identities: list[Identity] = []
     previous: list[Identity] = []
     while len(identities) < people:
         cousins = previous if previous and dice.chance(COUSIN_FAMILY_SHARE) else []
-        family = _family(dice, number=len(identities), cousins=cousins)
+        family = _family(dice, drawn, number=len(identities), cousins=cousins)
         previous = family[: people - len(identities)]
         identities += previous
     records = [record for identity in identities for record in _records_of(identity, dice)]
@@ -99,23 +106,25 @@ def generate(*, people: int, seed: int) -> GroundTruth:
     return GroundTruth(identities=identities, records=records)
 
 
-def _family(dice: Dice, *, number: int, cousins: list[Identity]) -> list[Identity]:
+def _family(
+    dice: Dice, drawn: Population, *, number: int, cousins: list[Identity]
+) -> list[Identity]:
     """Brothers and sisters with one father; cousins share the family name and some names."""
     if cousins:
         origin, family_name = cousins[0].origin, cousins[0].family
     else:
         origin = dice.pick(_ORIGIN_SHARES)
-        has_family_name = dice.chance(origin.family_name_share)
-        family_name = dice.family_name(origin) if has_family_name else None
+        family_name = drawn.family(dice, origin)
     avoid = [cousin.father for cousin in cousins if cousin.father]
-    father = dice.name(origin.male, avoid=avoid) if origin.has_father_name else None
+    avoid += [family_name] if family_name else []
+    father = drawn.father(dice, origin, avoid) if origin.has_father_name else None
     phone = _phone(dice, origin) if dice.chance(HOUSEHOLD_PHONE_SHARE) else ""
     births = _birth_dates(dice)
     identities: list[Identity] = []
     for child, born in enumerate(births):
         sex = dice.pick(figures.SEX_SHARES)
         siblings = [identity.given for identity in identities]
-        given = _given_name(dice, origin, sex, siblings=siblings, cousins=cousins)
+        given = _given_name(dice, drawn, origin, sex, siblings=siblings, cousins=cousins)
         identities.append(
             Identity(
                 identity_id=f"P{number + child + 1:07d}",
@@ -146,15 +155,20 @@ def _birth_dates(dice: Dice) -> list[date]:
 
 
 def _given_name(
-    dice: Dice, origin: Origin, sex: str, *, siblings: list[Name], cousins: list[Identity]
+    dice: Dice,
+    drawn: Population,
+    origin: Origin,
+    sex: str,
+    *,
+    siblings: list[Name],
+    cousins: list[Identity],
 ) -> Name:
-    pools = origin.male if sex == "M" else origin.female
     namesakes = [cousin.given for cousin in cousins if cousin.sex == sex]
     if namesakes and dice.chance(COUSIN_NAMED_ALIKE_SHARE):
         chosen = dice.rng.choice(namesakes)
         if chosen not in siblings:
             return chosen
-    return dice.name(pools, avoid=siblings)
+    return drawn.given(dice, origin, sex, siblings)
 
 
 def _phone(dice: Dice, origin: Origin) -> str:

@@ -65,6 +65,9 @@ JOINING_PREFIXES = frozenset({"abd", "bd", "abu", "abo", "bin", "ben"})
 # "Abdul", "Abdel", "Abdal" are "Abd" with the article: one form, so all spellings meet.
 # Arabic script gives "bdal" for عبدال, without the first vowel.
 _ABD_WITH_ARTICLE = re.compile(r"^a?bd[aeiou]?l")
+# After Abd the h (or kh, as Russian writes it) is a letter of its own (Abdul Hamid, Абдул
+# Хамид, عبدالحميد), not the dh of ذ: written as x, which becomes h after the digraphs.
+_ABD_THEN_H = re.compile(r"^(a?bd)k?h")
 
 
 def fold(text: str) -> str:
@@ -179,6 +182,8 @@ _JOINED_ARTICLE = re.compile(r"^(?:a|e)?l(?=[^aeiouyw]..)")
 
 
 def _digraphs(token: str) -> str:
+    if token.startswith(("abd", "bd")):
+        token = _ABD_THEN_H.sub(r"\1x", token)
     for digraph, sound in _DIGRAPHS:
         token = token.replace(digraph, sound)
     return token

@@ -13,6 +13,9 @@ from waypost.matching.names import fold, name_keys, skeleton
         (["Ibrahim", "Ebrahim", "Ibraheem"], "brhm"),
         (["Yousef", "Yusuf", "Youssef", "Юсуф", "يوسف"], "sf"),
         (["Abdul Rahman", "Abdulrahman", "Abdelrahman", "Abd al-Rahman", "عبد الرحمن"], "bdrhmn"),
+        # After Abd, h is not the dh of ذ: Abdulhamid is not read "Abdulamid".
+        (["Abdul Hamid", "Abdulhamid", "Abdel Hameed", "Абдул Хамид", "عبدالحميد"], "bdhmd"),
+        (["Abdul Hussein", "Abdulhussain", "Абдулхусейн", "عبد الحسين"], "bdhsn"),
         (["Karim", "Kareem", "Qarim"], "krm"),
         (["Jamal", "Джамал", "Djamal"], "jml"),
     ],

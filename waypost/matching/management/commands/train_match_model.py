@@ -20,6 +20,12 @@ class Command(BaseCommand):
         parser.add_argument("--people", type=int, default=training.DEFAULT_PEOPLE)
         parser.add_argument("--seed", type=int, default=training.DEFAULT_SEED)
         parser.add_argument(
+            "--population",
+            choices=("dense", "realistic"),
+            default=training.DEFAULT_POPULATION,
+            help="how the generated names are drawn (waypost.matching.populations)",
+        )
+        parser.add_argument(
             "--max-pairs",
             type=float,
             default=training.DEFAULT_MAX_PAIRS,
@@ -29,7 +35,10 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         started = time.perf_counter()
         trained, population = training.train(
-            people=options["people"], seed=options["seed"], max_pairs=options["max_pairs"]
+            people=options["people"],
+            seed=options["seed"],
+            max_pairs=options["max_pairs"],
+            population=options["population"],
         )
         training.write(trained, population)
         self.stdout.write(
