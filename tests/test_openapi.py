@@ -1,16 +1,14 @@
-"""The API's contract is frozen in tests/snapshots/openapi.json (STYLE 5.4): a change to an
-operation, a schema or a permission shows up as a diff in review.
+"""The API's contract is frozen in tests/snapshots/openapi/ (STYLE 5.4), one file per tag: a
+change to an operation, a schema or a permission shows up as a diff in review.
 
 After an intended change, regenerate the snapshot and commit it with the change:
 
     UPDATE_SNAPSHOTS=1 .venv/bin/pytest tests/test_openapi.py
 """
 
-import json
 import os
-from pathlib import Path
 
-SNAPSHOT = Path(__file__).parent / "snapshots" / "openapi.json"
+from tests import openapi_snapshot
 
 
 def test_the_openapi_schema_matches_the_snapshot(client, camp_viewer):
@@ -19,11 +17,18 @@ def test_the_openapi_schema_matches_the_snapshot(client, camp_viewer):
     assert response.status_code == 200
     schema = response.json()
 
-    if os.environ.get("UPDATE_SNAPSHOTS") == "1":
-        SNAPSHOT.write_text(json.dumps(schema, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    parts = openapi_snapshot.split_by_tag(schema)
 
-    assert schema == json.loads(SNAPSHOT.read_text(encoding="utf-8")), (
-        "The API changed. If that was intended: UPDATE_SNAPSHOTS=1 pytest tests/test_openapi.py"
+    if os.environ.get("UPDATE_SNAPSHOTS") == "1":
+        openapi_snapshot.write(parts)
+
+    stored = openapi_snapshot.stored()
+    changed = sorted(
+        name for name in parts.keys() | stored.keys() if parts.get(name) != stored.get(name)
+    )
+    assert not changed, (
+        f"The API changed in {changed}. If that was intended: "
+        "UPDATE_SNAPSHOTS=1 pytest tests/test_openapi.py, and commit those files"
     )
 
 

@@ -5,6 +5,7 @@ Also the answer shapes every router shares for a refusal.
 
 from typing import Any
 
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from ninja import Router, Schema
 
 from waypost.core.permissions import AuthenticatedRequest, api_requires
@@ -18,6 +19,34 @@ class MessageOut(Schema):
 
 # Every operation may answer these before it runs: not signed in, or not allowed.
 REFUSALS: dict[int, Any] = {401: MessageOut, 403: MessageOut}
+
+
+class FieldErrorOut(Schema):
+    loc: list[str | int]
+    msg: str
+    type: str
+
+
+# A refusal in the shape of ninja's own 422 body, shared by every app's operations.
+class ValidationErrorsOut(Schema):
+    detail: list[FieldErrorOut]
+
+
+def field_errors(refused: ValidationError) -> list[dict[str, Any]]:
+    """One entry per field and message, as ninja's own 422 body; `lines.2` becomes [lines, 2]."""
+    if not hasattr(refused, "error_dict"):
+        return [{"loc": ["body", "payload"], "msg": m, "type": "value_error"} for m in refused]
+    return [
+        {"loc": ["body", "payload", *_location(name)], "msg": message, "type": "value_error"}
+        for name, messages in refused.message_dict.items()
+        for message in messages
+    ]
+
+
+def _location(name: str) -> list[str | int]:
+    if name == NON_FIELD_ERRORS:
+        return []
+    return [int(part) if part.isdigit() else part for part in name.split(".")]
 
 
 class AgencyOut(Schema):

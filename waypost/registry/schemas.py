@@ -12,9 +12,12 @@ from functools import partial
 from typing import Any
 from uuid import UUID
 
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import ValidationError
 from ninja import Field, Schema
 
+from waypost.core.api import FieldErrorOut as FieldErrorOut
+from waypost.core.api import ValidationErrorsOut as ValidationErrorsOut
+from waypost.core.api import field_errors as field_errors
 from waypost.core.models import User
 from waypost.registry.models import (
     Consent,
@@ -165,16 +168,6 @@ class RegisteredHouseholdOut(Schema):
     members: list[RegisteredMemberOut]
 
 
-class FieldErrorOut(Schema):
-    loc: list[str | int]
-    msg: str
-    type: str
-
-
-class ValidationErrorsOut(Schema):
-    detail: list[FieldErrorOut]
-
-
 def _needs(individual: Individual, *, sensitive: bool) -> list[dict[str, Any]]:
     needs: Iterable[IndividualSpecificNeed] = individual.specific_needs.all()
     return [
@@ -308,22 +301,3 @@ def member_data(member: MemberIn, *, today: date) -> MemberData:
         phones=list(dict.fromkeys(phones or [])),
         documents=documents,
     )
-
-
-def field_errors(refused: ValidationError) -> list[dict[str, Any]]:
-    """A service's refusal in the shape of ninja's own 422 body: one entry per field and message."""
-    return [
-        {
-            "loc": ["body", "payload", *_location(name)],
-            "msg": message,
-            "type": "value_error",
-        }
-        for name, messages in refused.message_dict.items()
-        for message in messages
-    ]
-
-
-def _location(name: str) -> list[str | int]:
-    if name == NON_FIELD_ERRORS:
-        return []
-    return [int(part) if part.isdigit() else part for part in name.split(".")]

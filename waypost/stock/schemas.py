@@ -5,9 +5,11 @@ from decimal import Decimal
 from typing import Any
 from uuid import UUID
 
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from ninja import Schema
 
+from waypost.core.api import FieldErrorOut as FieldErrorOut
+from waypost.core.api import ValidationErrorsOut as ValidationErrorsOut
+from waypost.core.api import field_errors as field_errors
 from waypost.stock.models import (
     Item,
     Kit,
@@ -21,33 +23,6 @@ from waypost.stock.models import (
 
 # Counts travel as decimals so that 2.5 reaches the service and is refused in its words.
 Count = Decimal
-
-
-class FieldErrorOut(Schema):
-    loc: list[str | int]
-    msg: str
-    type: str
-
-
-class ValidationErrorsOut(Schema):
-    detail: list[FieldErrorOut]
-
-
-def field_errors(refused: ValidationError) -> list[dict[str, Any]]:
-    """One entry per field and message, as ninja's own 422 body; `lines.2` becomes [lines, 2]."""
-    if not hasattr(refused, "error_dict"):
-        return [{"loc": ["body", "payload"], "msg": m, "type": "value_error"} for m in refused]
-    return [
-        {"loc": ["body", "payload", *location(name)], "msg": message, "type": "value_error"}
-        for name, messages in refused.message_dict.items()
-        for message in messages
-    ]
-
-
-def location(name: str) -> list[str | int]:
-    if name == NON_FIELD_ERRORS:
-        return []
-    return [int(part) if part.isdigit() else part for part in name.split(".")]
 
 
 class SizeOut(Schema):
