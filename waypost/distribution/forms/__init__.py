@@ -1,0 +1,1 @@
+"""The distribution forms, one module per page; import them from their modules."""

@@ -1,0 +1,1 @@
+"""What the distribution pages and API read; import them from their modules."""

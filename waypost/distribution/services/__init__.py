@@ -1,0 +1,1 @@
+"""The distribution app's use cases; import them from their modules."""

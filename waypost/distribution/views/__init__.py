@@ -1,0 +1,1 @@
+"""The distribution pages, one module per area; urls.py routes to them."""
