@@ -9,8 +9,10 @@ from django.urls import reverse
 
 from tests.routes import routes, walk
 from waypost.api import api
+from waypost.cases.tests.factories import cases_route_values
 from waypost.core.permissions import PUBLIC, required_permission_of
 from waypost.core.roles import PERMISSIONS
+from waypost.distribution.tests.route_values import distribution_route_values
 from waypost.matching.tests.factories import review_values
 from waypost.stock.tests.factories import stock_route_values
 
@@ -96,8 +98,13 @@ def test_each_persona_gets_exactly_what_the_role_table_grants(
 def url_values(route, household, stock_values):
     head = household.members.get(relationship="head")
     values = {"household_id": str(household.pk), "individual_id": str(head.pk), **stock_values}
+    values |= {"sheet_id": "avrr", "language": "ar"}  # an information sheet (counselling)
     if {"proposal_id", "merge_id"} & set(route.kwargs):
         values |= review_values(household)
+    if {"case_id", "referral_id"} & set(route.kwargs):
+        values |= cases_route_values(household)
+    if "plan_id" in route.kwargs:
+        values |= distribution_route_values(household)
     unknown = [name for name in route.kwargs if name not in values]
     if unknown:
         pytest.fail(f"{route}: teach url_values in {__name__} how to fill {unknown}")
@@ -110,8 +117,8 @@ def ask(client, persona, method, url, route):
         client.force_login(persona.user)
     if method == "GET":
         return client.get(url)
-    if route.is_api:
-        return client.post(url, {}, content_type="application/json")
+    if route.is_api:  # with the operation's own method (POST, PUT, ...) and an empty body
+        return client.generic(method, url, "{}", content_type="application/json")
     return client.post(url, {})
 
 

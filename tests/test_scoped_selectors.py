@@ -13,8 +13,11 @@ import pytest
 from django.db.models import QuerySet
 from django.http import Http404
 
+from waypost.cases.tests.route_values import cases_selector_values
+from waypost.distribution.tests.route_values import distribution_selector_values
 from waypost.matching.registry_records import match_record_of
 from waypost.registry.tests.factories import registered_household
+from waypost.safety.tests.route_values import safety_selector_values
 from waypost.stock.tests.factories import stock_route_values
 
 PACKAGE = Path(__file__).resolve().parent.parent / "waypost"
@@ -60,6 +63,9 @@ def test_the_outsider_gets_nothing_from_the_selector(selector, outsider, unhcr_r
         "warehouse_code": stock["warehouse_code"],
         "shipment_id": stock["shipment_id"],
         "record": match_record_of(household.members.first()),
+        **distribution_selector_values(household),
+        **safety_selector_values(household),
+        **cases_selector_values(household),
     }
     parameters = list(inspect.signature(selector).parameters.values())[1:]
     # Options with a default (limits, exclusions) keep it: the outsider asks plainly.

@@ -76,6 +76,11 @@ INSTALLED_APPS = [
     "waypost.stock",
     "waypost.needs",
     "waypost.matching",
+    "waypost.distribution",
+    "waypost.safety",
+    "waypost.relocation",
+    "waypost.cases",
+    "waypost.counselling",
 ]
 
 MIDDLEWARE = [
@@ -178,6 +183,27 @@ STORAGES = {
 # Serve straight from the installed packages when collectstatic has not run (demo, tests).
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
+
+# Reminders (follow-ups, alerts) go by e-mail: printed on the console unless a backend is named,
+# e.g. WAYPOST_EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend with EMAIL_HOST set.
+MAILERS = {
+    "default": {
+        "BACKEND": os.environ.get(
+            "WAYPOST_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+        )
+    }
+}
+
+# Who is told when people's cold risk rises (waypost.safety.alerts): a sender class by dotted
+# path, e.g. waypost.safety.alerts.EmailSender (the site coordinators, by e-mail); by default the
+# console sender writes to the log.
+WAYPOST_ALERT_SENDER = os.environ.get("WAYPOST_ALERT_SENDER", "waypost.safety.alerts.ConsoleSender")
+
+# How long a household card works after it is printed (waypost.distribution.services.cards).
+# Ours (✗, not a standard): 180 days, so a card lost or passed on outside the camp stops opening
+# entitlements within a season and households come back for a fresh card with their registration
+# checked; a coordinator changes it with WAYPOST_CARD_VALID_DAYS.
+WAYPOST_CARD_VALID_DAYS = int(os.environ.get("WAYPOST_CARD_VALID_DAYS", "180"))
 
 LOGGING = {
     "version": 1,

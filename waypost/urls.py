@@ -10,6 +10,11 @@ urlpatterns = [
     path("stock/", include("waypost.stock.urls")),
     path("needs/", include("waypost.needs.urls")),
     path("matching/", include("waypost.matching.urls")),
+    path("distribution/", include("waypost.distribution.urls")),
+    path("safety/", include("waypost.safety.urls")),
+    path("relocation/", include("waypost.relocation.urls")),
+    path("cases/", include("waypost.cases.urls")),
+    path("counselling/", include("waypost.counselling.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

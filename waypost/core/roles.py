@@ -55,9 +55,32 @@ PERMISSIONS: dict[str, str] = {
     "stock.move": "receive, transfer, issue, return, write off and count stock",
     "stock.catalogue": "edit the item catalogue and the kits",
     "needs.record_size": "record a person's shoe and clothing sizes",
+    "distribution.view": "distribution plans, entitlements, coverage and who did not come",
+    "distribution.plan": "make, approve and close a distribution plan",
+    "distribution.redeem": "hand out assistance at a distribution point",
+    "distribution.cards": "print and reissue household cards",
+    "safety.view": "who is at risk from the cold, with the reasons (age, pregnancy, illness)",
+    "safety.weather": "record and import weather observations and forecasts",
+    "safety.rules": "edit the cold-risk rules and tiers",
+    "relocation.plan": "safe locations with their free places, relocation plans, confirmed moves",
+    "cases.view": "cases: pathway, status, owner, next step and due date",
+    "cases.manage": "open cases, move them along their pathway, set follow-ups",
+    "counselling.guide": "the options guide; record the information given and the decision",
+    "cases.notes": "confidential case notes of the cases one works on",
+    "cases.refer": "send, accept and decline referrals between agencies",
+    "cases.caseload": "the caseload and the overdue follow-ups of a team",
+    "counselling.texts": "edit the information sheets and mark a translation reviewed",
 }
 
 _REGISTRY_READ = {"registry.view", "registry.view_personal", "registry.view_protection"}
+_CASEWORK = {
+    "cases.view",
+    "cases.manage",
+    "counselling.guide",
+    "cases.notes",
+    "cases.refer",
+    "cases.caseload",
+}
 
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     Role.REGISTRATION_CLERK: frozenset(
@@ -70,6 +93,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             "registry.edit",
             "matching.check",
             "needs.record_size",
+            "distribution.cards",
         }
     ),
     Role.PROTECTION_OFFICER: frozenset(
@@ -84,18 +108,54 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             # Issue 3: only protection officers and administrators decide duplicates.
             "matching.review",
             "matching.decide",
+            "safety.view",
+            *_CASEWORK,
+            "counselling.texts",
         }
     ),
-    Role.CASEWORKER: frozenset({"core.use", "sites.view", *_REGISTRY_READ}),
+    Role.CASEWORKER: frozenset({"core.use", "sites.view", *_REGISTRY_READ, *_CASEWORK}),
     # Distribution staff see who stands at the table, never protection details. Sizes are
     # measured or asked at the distribution table as well as at registration: they record them.
     Role.DISTRIBUTION_STAFF: frozenset(
-        {"core.use", "sites.view", "registry.view", "stock.view", "needs.record_size"}
+        {
+            "core.use",
+            "sites.view",
+            "registry.view",
+            "stock.view",
+            "needs.record_size",
+            "distribution.view",
+            "distribution.redeem",
+            "distribution.cards",
+        }
     ),
     Role.LOGISTICIAN: frozenset(
-        {"core.use", "sites.view", "stock.view", "stock.move", "stock.catalogue"}
+        {
+            "core.use",
+            "sites.view",
+            "stock.view",
+            "stock.move",
+            "stock.catalogue",
+            "distribution.view",
+            "distribution.plan",
+        }
     ),
-    Role.SITE_COORDINATOR: frozenset({"core.use", "sites.view", "registry.view", "stock.view"}),
+    # Site coordinators answer for life safety at their sites: the cold-risk list (which names
+    # pregnancy and illness as reasons, for that purpose only), the weather, the risk rules and
+    # relocations, and the plans for who gets what.
+    Role.SITE_COORDINATOR: frozenset(
+        {
+            "core.use",
+            "sites.view",
+            "registry.view",
+            "stock.view",
+            "distribution.view",
+            "distribution.plan",
+            "safety.view",
+            "safety.weather",
+            "safety.rules",
+            "relocation.plan",
+        }
+    ),
     Role.REPORT_VIEWER: frozenset({"core.use", "sites.view"}),
     Role.ADMINISTRATOR: frozenset(
         {

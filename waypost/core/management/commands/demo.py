@@ -8,8 +8,11 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from waypost.demo.cases import load_demo_cases
+from waypost.demo.distribution import load_demo_distribution
 from waypost.demo.duplicates import register_demo_duplicates
 from waypost.demo.generator import DEFAULT_PEOPLE, DEFAULT_SEED, generate_camp
+from waypost.demo.handout import load_demo_handout
 from waypost.demo.loaders import load_in_bulk, load_with_services
 from waypost.demo.organisation import (
     DEMO_PASSWORD,
@@ -18,6 +21,8 @@ from waypost.demo.organisation import (
     set_up_operation,
     sites_by_code,
 )
+from waypost.demo.relocation import load_demo_relocation
+from waypost.demo.safety import load_demo_safety
 from waypost.demo.stock import load_demo_stock
 from waypost.registry.models import Household
 
@@ -57,6 +62,8 @@ class Command(BaseCommand):
         set_up_operation()
         if load_demo_stock(today=timezone.localdate()):
             self.stdout.write(_("Demo warehouses, stock and partner shipments loaded."))
+        if load_demo_relocation():
+            self.stdout.write(_("Demo safe locations and their places loaded."))
         if existing:
             self.stdout.write(_("The database already holds households; no demo camp loaded."))
         else:
@@ -66,9 +73,26 @@ class Command(BaseCommand):
             self.stdout.write(
                 _("%(pairs)s people registered twice, proposed for review.") % {"pairs": pairs}
             )
+        if load_demo_cases(today=timezone.localdate()):
+            self.stdout.write(_("Demo cases, a referral waiting and follow-ups loaded."))
+        if readings := load_demo_safety():
+            self.stdout.write(
+                _("Demo cold snap loaded: %(readings)s weather readings; risk assessed.")
+                % {"readings": readings}
+            )
+        self.load_distribution()
         self.print_logins()
         seconds = time.perf_counter() - started
         self.stdout.write(_("Done in %(seconds).1f s.") % {"seconds": seconds})
+
+    def load_distribution(self) -> None:
+        if load_demo_distribution(today=timezone.localdate()):
+            self.stdout.write(_("Demo winter distribution plan allocated and approved."))
+        if cards := load_demo_handout():
+            self.stdout.write(
+                _("%(cards)s household cards printed and two distribution tables opened.")
+                % {"cards": cards}
+            )
 
     def load_camp(self, seed: int, people: int, *, bulk: bool) -> int:
         camp = generate_camp(seed=seed, people=people, today=timezone.localdate())
