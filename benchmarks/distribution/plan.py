@@ -2,6 +2,10 @@
 on SQLite and PostgreSQL, beside first come, first served on the same stock and people.
 
     python -m benchmarks.distribution.plan [--people 2000,1000000] [--backends sqlite,postgresql]
+                                           [--keep]
+
+With `--keep` the loaded registry is kept (`benchmarks.kept`, under `keep_<people>_plan`: everyone
+at the main camp) and later runs of the same size start from it instead of loading again.
 
 Each run gets a fresh database and a process of its own (`benchmarks.databases`). Printed per
 run: the machine, the load, the time to create and to allocate the plan (targets: 1 s for the
@@ -24,8 +28,9 @@ from benchmarks.launch import available_backends
 TARGETS = {2_000: 1.0, 1_000_000: 60.0}
 
 
-def run(backend: str, people: int) -> dict[str, Any]:
-    with fresh_database(backend) as env, tempfile.TemporaryDirectory() as folder:
+def run(backend: str, people: int, *, keep: bool = False) -> dict[str, Any]:
+    kept = f"keep_{people}_plan" if keep else None
+    with fresh_database(backend, keep=kept) as env, tempfile.TemporaryDirectory() as folder:
         output = Path(folder) / "results.json"
         command = [
             sys.executable,
@@ -64,11 +69,14 @@ def main(argv: list[str] | None = None) -> list[dict[str, Any]]:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.distribution.plan")
     parser.add_argument("--people", default="2000,1000000")
     parser.add_argument("--backends", default=",".join(BACKENDS))
+    parser.add_argument(
+        "--keep", action="store_true", help="keep each loaded registry and start from it next time"
+    )
     args = parser.parse_args(argv)
     results = []
     for backend in available_backends(args.backends.split(",")):
         for people in (int(n) for n in args.people.split(",")):
-            result = run(backend, people)
+            result = run(backend, people, keep=args.keep)
             results.append(result)
             print(report(result), flush=True)  # noqa: T201 - the benchmark's report
     if results:
