@@ -9,7 +9,7 @@ from typing import Any
 from uuid import UUID
 
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext as _
+from django.http import Http404
 from ninja import Router, Status
 from ninja.errors import ValidationError as RequestInvalid
 
@@ -17,15 +17,15 @@ from waypost.core.api import REFUSALS, MessageOut
 from waypost.core.permissions import AuthenticatedRequest, api_requires
 from waypost.distribution import schemas
 from waypost.distribution.api_plans import router as plans_router
+from waypost.distribution.models import DistributionPlan
 from waypost.distribution.selectors.coverage import (
     coverage_by_group,
     coverage_by_item,
     households_absent,
 )
-from waypost.distribution.selectors.points import plan_and_point
 from waypost.distribution.selectors.table import get_plan
 from waypost.distribution.services.handover import Handed, Proxy
-from waypost.distribution.services.redemptions import RedemptionResult, redeem
+from waypost.distribution.services.redemptions import RedemptionResult, redeem_at
 from waypost.needs.disclosure import Shown
 from waypost.stock.schemas import ValidationErrorsOut, field_errors
 
@@ -73,21 +73,20 @@ def create_redemption(
     request: AuthenticatedRequest, payload: schemas.RedemptionIn
 ) -> Status[dict[str, Any]]:
     """Hand over what a card's household is entitled to: all lines recorded, or none."""
-    plan, point = plan_and_point(payload.plan, payload.point)
     try:
-        if point is None:
-            raise ValidationError({"point": _("This plan's site has no such distribution point.")})
-        result = redeem(
+        result = redeem_at(
             by=request.user,
             token_or_code=payload.token,
-            point=point,
-            plan=plan,
+            plan_id=payload.plan,
+            point_id=payload.point,
             handed=[Handed(line.entitlement, line.quantity, line.size) for line in payload.lines],
             proxy=Proxy(payload.proxy.name, payload.proxy.relation) if payload.proxy else None,
             idempotency_key=payload.idempotency_key,
         )
     except ValidationError as refused:
         raise RequestInvalid(field_errors(refused)) from None
+    except DistributionPlan.DoesNotExist:
+        raise Http404("No such plan.") from None
     return Status(200 if result.replayed else 201, _out(result))
 
 

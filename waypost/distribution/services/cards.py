@@ -5,6 +5,9 @@ reason is given there); an expired or revoked card is refused at the table with 
 says what to do.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.conf import settings
@@ -130,23 +133,19 @@ def _refuse_inactive(card: HouseholdCard) -> None:
         )
 
 
-def find_card(text: str) -> HouseholdCard:
-    """The active card a scanned token or a typed short code names, with its household.
+@dataclass(frozen=True)
+class CardLookup:
+    """What a code says to look a card up by: a token's identifier and version, or a short key."""
 
-    Refused with a clear message: a forged or damaged code, a typo, a replaced card.
-    """
-    cards = HouseholdCard.objects.select_related("household", "household__site")
+    card_id: str = ""
+    version: int = 0
+    short_key: str = ""
+
+
+@contextmanager
+def _refused_as_invalid() -> Iterator[None]:
     try:
-        if tokens.is_token(text):
-            key = tokens.verify(text)
-            card = cards.filter(card_id=key.card_id).first()
-            if card is None or card.version != key.version:
-                raise tokens.InvalidTokenError("no such card")
-        else:
-            lookup = tokens.normalise_short_code(text)
-            card = cards.filter(short_key=lookup).first()
-            if card is None or not tokens.matches_short_key(card.key, lookup):
-                raise tokens.InvalidTokenError("no such card")
+        yield
     except tokens.MistypedCodeError as error:
         raise ValidationError(
             _("This code has a typing mistake: check each character and type it again.")
@@ -155,8 +154,42 @@ def find_card(text: str) -> HouseholdCard:
         raise ValidationError(
             _("This is not a valid household card: it may be forged or damaged.")
         ) from error
+
+
+def card_lookup(text: str) -> CardLookup:
+    """Verify a scanned token's signature or a typed code's check character, before any query."""
+    with _refused_as_invalid():
+        if tokens.is_token(text):
+            key = tokens.verify(text)
+            return CardLookup(card_id=key.card_id, version=key.version)
+        return CardLookup(short_key=tokens.normalise_short_code(text))
+
+
+def checked_card(card: HouseholdCard | None, lookup: CardLookup) -> HouseholdCard:
+    """The card found for a lookup if it is the one the code was made for and still works."""
+    with _refused_as_invalid():
+        if lookup.short_key:
+            found = card is not None and tokens.matches_short_key(card.key, lookup.short_key)
+        else:
+            found = card is not None and card.version == lookup.version
+        if card is None or not found:
+            raise tokens.InvalidTokenError("no such card")
     _refuse_inactive(card)
     return card
+
+
+def find_card(text: str) -> HouseholdCard:
+    """The active card a scanned token or a typed short code names, with its household.
+
+    Refused with a clear message: a forged or damaged code, a typo, a replaced card.
+    """
+    lookup = card_lookup(text)
+    cards = HouseholdCard.objects.select_related("household", "household__site")
+    if lookup.short_key:
+        card = cards.filter(short_key=lookup.short_key).first()
+    else:
+        card = cards.filter(card_id=lookup.card_id).first()
+    return checked_card(card, lookup)
 
 
 @transaction.atomic(durable=True)

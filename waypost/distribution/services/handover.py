@@ -1,27 +1,28 @@
 """The lines of one handover: checked against the plan before, written together after.
 
-`check_lines` reads everything a handover needs in three queries (the household's entitlements
-named, the sizes substituted, the warehouse's balances) and refuses a line beyond what was
-allocated, a size of another item, or stock that is not there. `record_handover` writes in one
-transaction, in an order chosen for many points at once: the movements, the redemptions (where
-a second redemption of an entitlement fails on the unique constraint) and the audit events
-first, the balance rows last — they are shared by every table, so they are locked only for the
-last statement and the commit.
+`check_lines` checks the lines against what `handover_read` read in one statement (the
+household's entitlements named, the store's balances; a substituted size costs one more query)
+and refuses a line beyond what was allocated, a size of another item, or stock that is not
+there. `record_handover` writes in one transaction, in an order chosen for many points at
+once: the movements, the redemptions (where a second redemption of an entitlement fails on the
+unique constraint) and the audit events first, the balance rows last — they are shared by every
+table, so they are locked only for the last statement and the commit.
 """
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.db.models import F
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from waypost.core import rows
 from waypost.core.models import AuditEvent, User
 from waypost.core.roles import Purpose
+from waypost.core.rows import quote
 from waypost.distribution.models import (
     CollectedBy,
     DistributionPlan,
@@ -30,7 +31,7 @@ from waypost.distribution.models import (
     HouseholdCard,
     Redemption,
 )
-from waypost.registry.models import Household
+from waypost.distribution.services.handover_read import HandoverRead
 from waypost.stock.models import ItemSize, MovementKind, StockBalance, StockMovement
 
 
@@ -71,17 +72,11 @@ def issuing_warehouse_id(plan: DistributionPlan) -> Any:
     return plan.point_store_id or plan.warehouse_id
 
 
-def _entitlements(
-    plan: DistributionPlan, household: Household, handed: list[Handed]
-) -> dict[int, Entitlement]:
+def _entitlements(read: HandoverRead, handed: list[Handed]) -> dict[int, Entitlement]:
     ids = [line.entitlement_id for line in handed]
     if not handed or len(set(ids)) != len(ids):
         raise ValidationError({"lines": _("Name each entitlement handed over once.")})
-    found = Entitlement.objects.filter(plan=plan, household=household, pk__in=ids).select_related(
-        "item", "allocated_size", "size"
-    )
-    by_id = {entitlement.pk: entitlement for entitlement in found}
-    missing = [str(i) for i in ids if i not in by_id]
+    missing = [str(i) for i in ids if i not in read.entitlements]
     if missing:
         raise ValidationError(
             {
@@ -89,7 +84,7 @@ def _entitlements(
                 % {"ids": ", ".join(missing)}
             }
         )
-    return by_id
+    return read.entitlements
 
 
 def _check_quantity(entitlement: Entitlement, quantity: int) -> None:
@@ -145,19 +140,16 @@ def _ran_out(entitlement: Entitlement, size: ItemSize | None) -> ValidationError
 
 
 def _balances(
-    plan: DistributionPlan, lines: list[tuple[Entitlement, int, ItemSize | None]]
+    read: HandoverRead, lines: list[tuple[Entitlement, int, ItemSize | None]]
 ) -> list[Line]:
     """Where each line is issued from: the stock line (lot expiring first) that holds enough."""
     today = timezone.localdate()
-    rows = StockBalance.objects.filter(
-        warehouse_id=issuing_warehouse_id(plan),
-        item_id__in={entitlement.item_id for entitlement, _q, _s in lines},
-        quantity__gt=0,
-    ).values_list("pk", "item_id", "size_id", "lot_id", "lot__expires_on", "quantity")
     held: dict[tuple[Any, int | None], list[tuple[date, int, int | None, int]]] = defaultdict(list)
-    for pk, item_id, size_id, lot_id, expires_on, quantity in rows:
-        if expires_on is None or expires_on >= today:
-            held[(item_id, size_id)].append((expires_on or date.max, pk, lot_id, quantity))
+    for row in read.held.values():
+        if row.expires_on is None or row.expires_on >= today:
+            held[(row.item_id, row.size_id)].append(
+                (row.expires_on or date.max, row.balance_id, row.lot_id, row.quantity)
+            )
     result = []
     for entitlement, quantity, size in lines:
         options = sorted(held[(entitlement.item_id, size.pk if size else None)])
@@ -168,15 +160,14 @@ def _balances(
     return result
 
 
-def check_lines(
-    *, plan: DistributionPlan, household: Household, handed: list[Handed]
-) -> list[Line]:
-    by_id = _entitlements(plan, household, handed)
+def check_lines(*, read: HandoverRead, handed: list[Handed]) -> list[Line]:
+    """The submission's lines against the household's entitlements and the store's stock."""
+    by_id = _entitlements(read, handed)
     for line in handed:
         _check_quantity(by_id[line.entitlement_id], line.quantity)
     sizes = _sizes(by_id, handed)
     wanted = [(by_id[h.entitlement_id], h.quantity, sizes[h.entitlement_id]) for h in handed]
-    return _balances(plan, wanted)
+    return _balances(read, wanted)
 
 
 def _redemption_event(by: User, plan: DistributionPlan, redemption: Redemption) -> AuditEvent:
@@ -224,16 +215,19 @@ def _bring_down_balances(lines: list[Line]) -> None:
     needed: dict[int, int] = defaultdict(int)
     for line in lines:
         needed[line.balance_id] += line.quantity
-    for balance_id in sorted(needed):
-        lowered = StockBalance.objects.filter(
-            pk=balance_id, quantity__gte=needed[balance_id]
-        ).update(quantity=F("quantity") - needed[balance_id])
-        if not lowered:
-            line = next(line for line in lines if line.balance_id == balance_id)
-            raise _ran_out(line.entitlement, line.size)
+    table = quote(StockBalance._meta.db_table)
+    lower = f"UPDATE {table} SET quantity = quantity - %s WHERE id = %s AND quantity >= %s"  # noqa: S608 - the model's table
+    with connection.cursor() as cursor:
+        for balance_id in sorted(needed):
+            cursor.execute(lower, [needed[balance_id], balance_id, needed[balance_id]])
+            if cursor.rowcount != 1:
+                line = next(line for line in lines if line.balance_id == balance_id)
+                raise _ran_out(line.entitlement, line.size)
 
 
-def _movements(by: User, plan: DistributionPlan, lines: list[Line]) -> list[StockMovement]:
+def _movements(
+    by: User, plan: DistributionPlan, lines: list[Line], at: datetime
+) -> list[StockMovement]:
     return [
         StockMovement(
             warehouse_id=issuing_warehouse_id(plan),
@@ -244,6 +238,7 @@ def _movements(by: User, plan: DistributionPlan, lines: list[Line]) -> list[Stoc
             quantity=-line.quantity,
             reference=plan_reference(plan),
             by=by,
+            at=at,
         )
         for line in lines
     ]
@@ -279,19 +274,30 @@ class Handover:
         )
 
 
+# The columns each row is written with (every column but the primary key).
+MOVEMENT_FIELDS = [f.name for f in StockMovement._meta.concrete_fields if not f.primary_key]
+REDEMPTION_FIELDS = [f.name for f in Redemption._meta.concrete_fields if not f.primary_key]
+EVENT_FIELDS = [f.name for f in AuditEvent._meta.concrete_fields if not f.primary_key]
+
+
 @transaction.atomic(durable=True)
 def record_handover(*, handover: Handover, lines: list[Line]) -> list[Redemption]:
-    """Write one submission; IntegrityError when an entitlement was already redeemed."""
+    """Write one submission; IntegrityError when an entitlement was already redeemed.
+
+    One multi-row INSERT per table (`waypost.core.rows.insert`, without the ORM's work per
+    query), then the balance rows.
+    """
     by = handover.by
-    movements = StockMovement.objects.bulk_create(_movements(by, handover.plan, lines))
-    redemptions = Redemption.objects.bulk_create(
-        handover.redemption(line, movement) for line, movement in zip(lines, movements, strict=True)
-    )
-    AuditEvent.objects.bulk_create(
-        [
-            *(_redemption_event(by, handover.plan, redemption) for redemption in redemptions),
-            *(_issue_event(by, movement) for movement in movements),
-        ]
-    )
+    now = timezone.now()
+    movements = rows.insert(_movements(by, handover.plan, lines, now), MOVEMENT_FIELDS)
+    pairs = zip(lines, movements, strict=True)
+    redemptions = rows.insert([handover.redemption(*pair) for pair in pairs], REDEMPTION_FIELDS)
+    events = [
+        *(_redemption_event(by, handover.plan, redemption) for redemption in redemptions),
+        *(_issue_event(by, movement) for movement in movements),
+    ]
+    for event in events:
+        event.at = now  # what `auto_now_add` would set
+    rows.insert(events, EVENT_FIELDS)
     _bring_down_balances(lines)
     return redemptions

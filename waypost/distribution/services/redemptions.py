@@ -11,6 +11,7 @@ the warehouse are locked for the shortest time.
 """
 
 from dataclasses import dataclass
+from uuid import UUID
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
@@ -24,7 +25,7 @@ from waypost.distribution.models import (
     HouseholdCard,
     Redemption,
 )
-from waypost.distribution.services.cards import find_card
+from waypost.distribution.services.cards import card_lookup, checked_card
 from waypost.distribution.services.handover import (
     Handed,
     Handover,
@@ -33,6 +34,7 @@ from waypost.distribution.services.handover import (
     check_lines,
     record_handover,
 )
+from waypost.distribution.services.handover_read import read_handover
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,15 @@ def replay(
     )
 
 
+def _check_submission(idempotency_key: str, proxy: Proxy | None) -> None:
+    if not idempotency_key.strip() or len(idempotency_key) > 64:
+        raise ValidationError(
+            {"idempotency_key": _("Send a submission key of 1 to 64 characters.")}
+        )
+    if proxy is not None and not proxy.name.strip():
+        raise ValidationError({"proxy": _("Name the person collecting for the household.")})
+
+
 def redeem(
     *,
     by: User,
@@ -111,17 +122,46 @@ def redeem(
     proxy: Proxy | None = None,
 ) -> RedemptionResult:
     """Record what a household receives at a point and issue it from the plan's warehouse."""
-    if not idempotency_key.strip() or len(idempotency_key) > 64:
-        raise ValidationError(
-            {"idempotency_key": _("Send a submission key of 1 to 64 characters.")}
-        )
-    if proxy is not None and not proxy.name.strip():
-        raise ValidationError({"proxy": _("Name the person collecting for the household.")})
-    card = find_card(token_or_code)
-    check_plan_and_card(by=by, plan=plan, card=card, point=point)
-    lines: list[Line] = check_lines(plan=plan, household=card.household, handed=handed)
+    return redeem_at(
+        by=by,
+        token_or_code=token_or_code,
+        plan_id=plan.pk,
+        point_id=point.pk,
+        handed=handed,
+        idempotency_key=idempotency_key,
+        proxy=proxy,
+    )
+
+
+def redeem_at(
+    *,
+    by: User,
+    token_or_code: str,
+    plan_id: UUID,
+    point_id: int,
+    handed: list[Handed],
+    idempotency_key: str,
+    proxy: Proxy | None = None,
+) -> RedemptionResult:
+    """`redeem` for a plan and point named by their keys (the API): DistributionPlan.DoesNotExist
+    when there is no such plan. The plan, point, card, entitlements and stock are read at once.
+    """
+    _check_submission(idempotency_key, proxy)
+    lookup = card_lookup(token_or_code)
+    read = read_handover(
+        plan_id=plan_id,
+        point_id=point_id,
+        card_id=lookup.card_id,
+        short_key=lookup.short_key,
+        entitlement_ids=sorted({line.entitlement_id for line in handed}),
+    )
+    if read.point is None:
+        raise ValidationError({"point": _("This plan's site has no such distribution point.")})
+    card, plan = checked_card(read.card, lookup), read.plan
+    check_plan_and_card(by=by, plan=plan, card=card, point=read.point)
+    lines: list[Line] = check_lines(read=read, handed=handed)
     try:
-        handover = Handover(by, plan, card, point, proxy, idempotency_key.strip())
+        handover = Handover(by, plan, card, read.point, proxy, idempotency_key.strip())
         redemptions = record_handover(handover=handover, lines=lines)
     except IntegrityError as error:
         earlier = replay(plan=plan, idempotency_key=idempotency_key, card=card)

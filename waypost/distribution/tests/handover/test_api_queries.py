@@ -1,10 +1,11 @@
 """What one redemption over the API costs the database, so that it cannot creep back up.
 
 Counted with the test database's savepoint standing in for the transaction's BEGIN and COMMIT:
-the session, the user, the user's roles, the plan (with its site, its warehouse and the named
-point's name), the card (with its household), the entitlements, the store's balances; then, in
-one transaction, the stock movements, the redemptions and the audit events (one multi-row
-INSERT each) and the balance rows brought down (one UPDATE per balance row).
+the session, the user, the user's roles, then one statement for the plan (with its site and
+warehouse), the point, the card (with its household), the entitlements and the store's balances
+(`services/handover_read.py`); then, in one transaction, the stock movements, the redemptions
+and the audit events (one multi-row INSERT each) and the balance rows brought down (one UPDATE
+per balance row).
 """
 
 import json
@@ -17,7 +18,7 @@ from waypost.distribution.services.points import open_point
 from waypost.sites.models import ShelterType, Site, SiteKind
 from waypost.stock.models import StockMovement
 
-QUERIES_PER_REDEMPTION = 13  # 7 reads, savepoint, 3 inserts, 1 update per balance row, release
+QUERIES_PER_REDEMPTION = 10  # 4 reads, savepoint, 3 inserts, 1 update per balance row, release
 
 
 def _payload(card, plan, point, lines, key):
