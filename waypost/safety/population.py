@@ -1,43 +1,35 @@
-"""Cold risk for everyone at a set of sites, in a few grouped queries.
+"""Cold risk for everyone at a set of sites: per person, or counted by group.
 
-People alike in what the rules look at (site, age band between two rule bounds, pregnancy, an open
-SM-* or DS-* specific need) share one `Profile`, scored once. The database computes each
-person's age band (a CASE over birth-date cut-offs), so Python reads small integers and looks a
-profile up per person; the specific needs come from one query over the sites' open SM/DS needs.
+`assess_people` lists every person with their assessment, from the columns of
+`waypost.safety.risk_table` (one query, one scoring per distinct profile). `risk_by_group`
+counts people alike in what the rules look at (site, age band between two rule bounds,
+pregnancy, an open SM-* or DS-* specific need) in the database, with no row per person read.
 """
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import date, datetime
-from typing import Any, NamedTuple
+from typing import NamedTuple
 from uuid import UUID
 
-from django.db.models import (
-    Case,
-    CharField,
-    Count,
-    Exists,
-    IntegerField,
-    OuterRef,
-    Q,
-    QuerySet,
-    Value,
-    When,
-)
-from django.db.models.functions import Cast
+from django.db.models import Count
 from django.utils import timezone
 
-from waypost.registry.models import Individual, IndividualSpecificNeed
+from waypost.registry.models import Individual
 from waypost.safety.conditions import SiteConditions, conditions_at
 from waypost.safety.risk import Assessment, Profile, Rules, assess
-from waypost.safety.winter_items import received_winter_items, sites_with_records
+from waypost.safety.risk_table import (
+    DISABILITY_PREFIX,
+    MEDICAL_PREFIX,
+    RiskTable,
+    age_band_case,
+    age_bands,
+    has_need,
+    risk_table,
+    uuids,
+)
+from waypost.safety.winter_items import sites_with_records
 from waypost.sites.models import Site
-
-# UNHCR specific-need code groups (domain standards 1.2): SM serious medical condition,
-# DS disability.
-MEDICAL_PREFIX = "SM"
-DISABILITY_PREFIX = "DS"
-OLDEST_AGE = 150
 
 
 class PersonRisk(NamedTuple):
@@ -67,95 +59,32 @@ class GroupRisk(NamedTuple):
     people: int
 
 
-def years_before(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:  # 29 February in a year without one
-        return day.replace(year=day.year - years, day=28)
-
-
-def age_bands(rules: Rules) -> list[range]:
-    bounds = sorted({0, *rules.age_bounds(), OLDEST_AGE})
-    return [range(low, high) for low, high in zip(bounds, bounds[1:], strict=False)]
-
-
-def age_band_case(bands: list[range], today: date) -> Case:
-    """Each person's band index: born after the cut-off of the band's oldest age."""
-    whens = [
-        When(date_of_birth__gt=years_before(today, band.stop), then=Value(index))
-        for index, band in enumerate(bands)
-    ]
-    return Case(*whens, default=Value(len(bands) - 1), output_field=IntegerField())
-
-
-def people_with_needs(site_ids: list[UUID]) -> tuple[set[UUID], set[UUID]]:
-    """Those at the sites with an open serious medical condition, and with a disability."""
-    rows = IndividualSpecificNeed.objects.filter(
-        Q(code__code__startswith=MEDICAL_PREFIX) | Q(code__code__startswith=DISABILITY_PREFIX),
-        is_active=True,
-        individual__current_site_id__in=site_ids,
-        individual__merged_into__isnull=True,
-    ).values_list("individual_id", "code_id")
-    medical: set[UUID] = set()
-    disability: set[UUID] = set()
-    for individual_id, code in rows:
-        (medical if code.startswith(MEDICAL_PREFIX) else disability).add(individual_id)
-    return medical, disability
-
-
-def _uuids() -> Callable[[str], UUID]:
-    """Text to UUID, each distinct text converted once: a site's or a household's id is read
-    as text for each of its people, and building a UUID costs more than finding one."""
-    known: dict[str, UUID] = {}
-
-    def of(text: str) -> UUID:
-        if (found := known.get(text)) is None:
-            found = known[text] = UUID(str(text))
-        return found
-
-    return of
-
-
-def _person_rows(site_ids: list[UUID], bands: list[range], today: date) -> QuerySet[Any, Any]:
-    """Per person: id, household and site ids as text, age band, pregnancy."""
-    return (
-        Individual.objects.current()
-        .filter(current_site_id__in=site_ids)
-        .annotate(
-            band=age_band_case(bands, today),
-            household_text=Cast("household_id", CharField()),
-            site_text=Cast("current_site_id", CharField()),
-        )
-        .values_list("id", "household_text", "site_text", "band", "is_pregnant")
-        .order_by()
-    )
-
-
 def assess_people(
     *, sites: Iterable[Site], rules: Rules, at: datetime | None = None
 ) -> list[PersonRisk]:
-    """Every current person at the sites with their score, tier and reasons."""
-    conditions = conditions_at(sites, at=at)
-    site_ids = list(conditions)
-    bands = age_bands(rules)
-    medical, disability = people_with_needs(site_ids)
-    received = received_winter_items(site_ids=site_ids)
-    known = received.groups_by_site()
-    rows = _person_rows(site_ids, bands, timezone.localdate(at))
-    scored: dict[tuple[object, ...], Assessment] = {}
-    people = []
-    households, sites_by_text = _uuids(), _uuids()
-    for individual_id, household, site_text, band, pregnant in rows.iterator(chunk_size=20_000):
-        household_id, site_id = households(household), sites_by_text(site_text)
-        flags = (individual_id in medical, individual_id in disability)
-        groups = known.get(site_id)
-        items = received.missing(groups, individual_id, household_id) if groups else None
-        key = (site_id, band, pregnant, *flags, items)
-        if (assessment := scored.get(key)) is None:
-            profile = _profile(conditions[site_id], bands[band], pregnant, flags, items)
-            assessment = scored[key] = assess(rules, profile)
-        people.append(PersonRisk(individual_id, household_id, site_id, assessment, *flags))
-    return people
+    """Every current person at the sites with their score, tier and reasons (`risk_table`,
+    one UUID made per person)."""
+    table = risk_table(sites=sites, rules=rules, at=at)
+    return person_risks(table, range(len(table)))
+
+
+def person_risks(table: RiskTable, chosen: Iterable[int]) -> list[PersonRisk]:
+    """The people at these positions of the table, as `PersonRisk`."""
+    households, assessments, site_ids = uuids(), table.assessments, table.site_ids
+    individuals, household_texts = table.individual_text, table.household_text
+    profile, site_number = table.profile.tolist(), table.site_number.tolist()
+    medical, disability = table.medical.tolist(), table.disability.tolist()
+    return [
+        PersonRisk(
+            UUID(individuals[position]),
+            households(household_texts[position]),
+            site_ids[site_number[position]],
+            assessments[profile[position]],
+            medical[position],
+            disability[position],
+        )
+        for position in chosen
+    ]
 
 
 def _profile(
@@ -176,14 +105,6 @@ def _profile(
     )
 
 
-def _has_need(prefix: str) -> Exists:
-    return Exists(
-        IndividualSpecificNeed.objects.filter(
-            individual=OuterRef("pk"), is_active=True, code__code__startswith=prefix
-        )
-    )
-
-
 def _counted_in_sql(
     conditions: dict[UUID, SiteConditions], site_ids: list[UUID], rules: Rules, today: date
 ) -> Counter[tuple[UUID, Assessment]]:
@@ -195,8 +116,8 @@ def _counted_in_sql(
         .filter(current_site_id__in=site_ids)
         .annotate(
             band=age_band_case(bands, today),
-            medical=_has_need(MEDICAL_PREFIX),
-            disability=_has_need(DISABILITY_PREFIX),
+            medical=has_need(MEDICAL_PREFIX),
+            disability=has_need(DISABILITY_PREFIX),
         )
         .values_list("current_site_id", "band", "is_pregnant", "medical", "disability")
         .annotate(people=Count("pk"))

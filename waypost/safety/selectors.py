@@ -28,7 +28,6 @@ from waypost.core import audit
 from waypost.core.models import User
 from waypost.registry.selectors import households_visible_to
 from waypost.safety.models import (
-    TIER_RANK,
     Alert,
     Factor,
     RiskAssessment,
@@ -37,8 +36,9 @@ from waypost.safety.models import (
     Tier,
     WeatherReading,
 )
-from waypost.safety.population import PersonRisk, assess_people
+from waypost.safety.population import person_risks
 from waypost.safety.risk import Rule, Rules, rules_of
+from waypost.safety.risk_table import risk_table
 from waypost.sites.models import Site, SiteKind
 
 
@@ -73,17 +73,12 @@ def exposure_rules_in_force() -> Rules:
     return Rules(version=0, rule_set_id=None, rules=rules, tiers=())
 
 
-def _ranked(people: list[PersonRisk]) -> list[PersonRisk]:
-    # The household's UUID as its integer: the same order, compared without a Python call.
-    return sorted(people, key=lambda person: (-person.score, person.household_id.int))
-
-
 def at_risk_people(
     *, site_ids: Iterable[UUID], min_tier: str = Tier.MODERATE, at: datetime | None = None
 ) -> list[AtRiskPerson]:
     sites = Site.objects.filter(pk__in=list(site_ids))
-    floor = TIER_RANK[Tier(min_tier)]
-    people = assess_people(sites=sites, rules=rules_in_force(), at=at)
+    table = risk_table(sites=sites, rules=rules_in_force(), at=at)
+    people = person_risks(table, table.ranked(min_tier).tolist())
     return [
         AtRiskPerson(
             person.individual_id,
@@ -95,8 +90,7 @@ def at_risk_people(
             person.has_disability,
             person.has_medical,
         )
-        for person in _ranked(people)
-        if TIER_RANK[Tier(person.tier)] >= floor
+        for person in people
     ]
 
 
