@@ -99,6 +99,10 @@ MIDDLEWARE = [
 ROOT_URLCONF = "waypost.urls"
 WSGI_APPLICATION = "waypost.wsgi.application"
 AUTH_USER_MODEL = "core.User"
+# Django's model backend and database sessions, each read with one plain statement per request
+# (the user with its roles): docs/benchmarks.md, redemptions at distribution points.
+AUTHENTICATION_BACKENDS = ["waypost.core.auth.RolesBackend"]
+SESSION_ENGINE = "waypost.core.sessions"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"

@@ -76,24 +76,49 @@ def split(row: Sequence[Any], columns: Sequence[Columns], start: int = 0) -> lis
     return built
 
 
+def values(
+    objs: Sequence[Model], names: Sequence[str], given: dict[str, list[str]] | None = None
+) -> tuple[str, list[Any]]:
+    """`(columns) VALUES (...), (...)` for the instances and its parameters.
+
+    `given` names columns whose value is an SQL expression per instance instead of the
+    instance's attribute (a key drawn from a sequence in the same statement).
+    """
+    given = given or {}
+    meta = objs[0]._meta
+    fields = [f for name in names for f in meta.concrete_fields if f.name == name]
+    params: list[Any] = []
+    rows = []
+    for n, obj in enumerate(objs):
+        row = []
+        for f in fields:
+            if f.name in given:
+                row.append(given[f.name][n])
+            else:
+                row.append("%s")
+                params.append(f.get_db_prep_save(getattr(obj, f.attname), connection))
+        rows.append("(" + ", ".join(row) + ")")
+    columns = ", ".join(quote(str(f.column)) for f in fields)
+    return f"({columns}) VALUES {', '.join(rows)}", params
+
+
 def insert[M: Model](objs: list[M], names: Sequence[str]) -> list[M]:
     """Write the instances in one INSERT; each gets its primary key and counts as saved."""
     if not objs:
         return objs
     meta = objs[0]._meta
-    fields = [f for name in names for f in meta.concrete_fields if f.name == name]
-    columns = ", ".join(quote(str(f.column)) for f in fields)
-    row = "(" + ", ".join(["%s"] * len(fields)) + ")"
-    params = [
-        f.get_db_prep_save(getattr(obj, f.attname), connection) for obj in objs for f in fields
-    ]
+    rows, params = values(objs, names)
     table, key = quote(meta.db_table), quote(str(meta.pk.column))
-    values = ", ".join([row] * len(objs))
-    sql = f"INSERT INTO {table} ({columns}) VALUES {values} RETURNING {key}"  # noqa: S608 - names from the model
+    sql = f"INSERT INTO {table} {rows} RETURNING {key}"  # noqa: S608 - names from the model
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         keys = [key for (key,) in cursor.fetchall()]
     for obj, key in zip(objs, keys, strict=True):
-        obj.pk = key
-        obj._state.adding, obj._state.db = False, connection.alias
+        saved(obj, key)
     return objs
+
+
+def saved(obj: Model, key: Any) -> None:
+    """Mark an instance written with this primary key, as `save()` would."""
+    obj.pk = key
+    obj._state.adding, obj._state.db = False, connection.alias

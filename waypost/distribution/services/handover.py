@@ -15,14 +15,12 @@ from datetime import date, datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from waypost.core import rows
 from waypost.core.models import AuditEvent, User
 from waypost.core.roles import Purpose
-from waypost.core.rows import quote
 from waypost.distribution.models import (
     CollectedBy,
     DistributionPlan,
@@ -32,7 +30,8 @@ from waypost.distribution.models import (
     Redemption,
 )
 from waypost.distribution.services.handover_read import HandoverRead
-from waypost.stock.models import ItemSize, MovementKind, StockBalance, StockMovement
+from waypost.distribution.services.handover_write import write_handover
+from waypost.stock.models import ItemSize, MovementKind, StockMovement
 
 
 @dataclass(frozen=True)
@@ -210,21 +209,6 @@ def _issue_event(by: User, movement: StockMovement) -> AuditEvent:
     )
 
 
-def _bring_down_balances(lines: list[Line]) -> None:
-    """Lock and lower the balance rows in primary-key order; refuse if any would go negative."""
-    needed: dict[int, int] = defaultdict(int)
-    for line in lines:
-        needed[line.balance_id] += line.quantity
-    table = quote(StockBalance._meta.db_table)
-    lower = f"UPDATE {table} SET quantity = quantity - %s WHERE id = %s AND quantity >= %s"  # noqa: S608 - the model's table
-    with connection.cursor() as cursor:
-        for balance_id in sorted(needed):
-            cursor.execute(lower, [needed[balance_id], balance_id, needed[balance_id]])
-            if cursor.rowcount != 1:
-                line = next(line for line in lines if line.balance_id == balance_id)
-                raise _ran_out(line.entitlement, line.size)
-
-
 def _movements(
     by: User, plan: DistributionPlan, lines: list[Line], at: datetime
 ) -> list[StockMovement]:
@@ -274,30 +258,33 @@ class Handover:
         )
 
 
-# The columns each row is written with (every column but the primary key).
-MOVEMENT_FIELDS = [f.name for f in StockMovement._meta.concrete_fields if not f.primary_key]
-REDEMPTION_FIELDS = [f.name for f in Redemption._meta.concrete_fields if not f.primary_key]
-EVENT_FIELDS = [f.name for f in AuditEvent._meta.concrete_fields if not f.primary_key]
-
-
 @transaction.atomic(durable=True)
 def record_handover(*, handover: Handover, lines: list[Line]) -> list[Redemption]:
     """Write one submission; IntegrityError when an entitlement was already redeemed.
 
-    One multi-row INSERT per table (`waypost.core.rows.insert`, without the ORM's work per
-    query), then the balance rows.
+    The movements, redemptions and audit events, then the balance rows, written without the
+    ORM's work per query (`services/handover_write.py`: one statement on PostgreSQL).
     """
-    by = handover.by
-    now = timezone.now()
-    movements = rows.insert(_movements(by, handover.plan, lines, now), MOVEMENT_FIELDS)
-    pairs = zip(lines, movements, strict=True)
-    redemptions = rows.insert([handover.redemption(*pair) for pair in pairs], REDEMPTION_FIELDS)
-    events = [
-        *(_redemption_event(by, handover.plan, redemption) for redemption in redemptions),
-        *(_issue_event(by, movement) for movement in movements),
-    ]
-    for event in events:
-        event.at = now  # what `auto_now_add` would set
-    rows.insert(events, EVENT_FIELDS)
-    _bring_down_balances(lines)
+    by, plan = handover.by, handover.plan
+    movements = _movements(by, plan, lines, timezone.now())
+    redemptions = [handover.redemption(*pair) for pair in zip(lines, movements, strict=True)]
+
+    def events() -> list[AuditEvent]:
+        written = [
+            *(_redemption_event(by, plan, redemption) for redemption in redemptions),
+            *(_issue_event(by, movement) for movement in movements),
+        ]
+        for event in written:
+            event.at = movements[0].at  # what `auto_now_add` would set
+        return written
+
+    needed: dict[int, int] = defaultdict(int)
+    for line in lines:
+        needed[line.balance_id] += line.quantity
+    short = write_handover(
+        movements=movements, redemptions=redemptions, events=events, needed=needed
+    )
+    if short is not None:  # taken meanwhile by another point: the transaction rolls back
+        line = next(line for line in lines if line.balance_id == short)
+        raise _ran_out(line.entitlement, line.size)
     return redemptions

@@ -1,15 +1,18 @@
 """What one redemption over the API costs the database, so that it cannot creep back up.
 
 Counted with the test database's savepoint standing in for the transaction's BEGIN and COMMIT:
-the session, the user, the user's roles, then one statement for the plan (with its site and
-warehouse), the point, the card (with its household), the entitlements and the store's balances
-(`services/handover_read.py`); then, in one transaction, the stock movements, the redemptions
-and the audit events (one multi-row INSERT each) and the balance rows brought down (one UPDATE
-per balance row).
+the session, the user with the user's roles (`waypost.core.auth`), then one statement for the
+plan (with its site and warehouse), the point, the card (with its household), the entitlements
+and the store's balances (`services/handover_read.py`); then, in one transaction, the stock
+movements, the redemptions, the audit events and the balance rows brought down: one statement
+on PostgreSQL; elsewhere one multi-row INSERT per table and one UPDATE per balance row
+(`services/handover_write.py`).
 """
 
 import json
 import uuid
+
+from django.db import connection
 
 from waypost.core.models import AuditEvent
 from waypost.distribution import tokens
@@ -18,7 +21,10 @@ from waypost.distribution.services.points import open_point
 from waypost.sites.models import ShelterType, Site, SiteKind
 from waypost.stock.models import StockMovement
 
-QUERIES_PER_REDEMPTION = 10  # 4 reads, savepoint, 3 inserts, 1 update per balance row, release
+# 3 reads, the savepoint, the writes, the release.
+WRITES = 1 if connection.vendor == "postgresql" else 3 + 1  # 3 INSERTs, 1 UPDATE per balance row
+QUERIES_PER_REDEMPTION = 3 + 1 + WRITES + 1
+SECOND_BALANCE_ROW = 0 if connection.vendor == "postgresql" else 1  # one more UPDATE
 
 
 def _payload(card, plan, point, lines, key):
@@ -63,7 +69,7 @@ def test_two_lines_add_no_query_but_the_second_balance_row(
         {"entitlement": boots.pk, "quantity": 1},
     ]
     payload = _payload(card, plan, point, lines, "q-2")
-    with django_assert_max_num_queries(QUERIES_PER_REDEMPTION + 1):
+    with django_assert_max_num_queries(QUERIES_PER_REDEMPTION + SECOND_BALANCE_ROW):
         response = client.post(
             "/api/distribution/redemptions", json.dumps(payload), content_type="application/json"
         )
