@@ -182,12 +182,24 @@ class Entitlement(models.Model):
     # about a million rows), and every index slows that down. Reads go by plan and household,
     # which the unique constraints' indexes begin with; items, sizes and people are never
     # deleted while a plan names them (PROTECT), so those look-ups need no index of their own.
+    #
+    # No foreign-key constraint in the database either (db_constraint=False): PostgreSQL checks
+    # a constraint with one look-up and row lock per row at COMMIT (a million rows: most of a
+    # minute). The rows are written only by `allocation.store`, from the plan locked for the
+    # allocation, the catalogue and the people read in the same transaction, and it checks every
+    # reference once per plan with one set-based statement per table (locking the households
+    # and people named, as the row checks would) before the transaction ends. Deleting a
+    # referenced row later is refused by PROTECT (and CASCADE for the plan) as before.
     id = models.BigAutoField(primary_key=True)
     plan = models.ForeignKey(
-        DistributionPlan, on_delete=models.CASCADE, related_name="entitlements", db_index=False
+        DistributionPlan,
+        on_delete=models.CASCADE,
+        related_name="entitlements",
+        db_index=False,
+        db_constraint=False,
     )
     household = models.ForeignKey(
-        Household, on_delete=models.PROTECT, related_name="+", db_index=False
+        Household, on_delete=models.PROTECT, related_name="+", db_index=False, db_constraint=False
     )
     individual = models.ForeignKey(
         Individual,
@@ -196,13 +208,28 @@ class Entitlement(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
         db_index=False,
+        db_constraint=False,
     )
-    item = models.ForeignKey(Item, on_delete=models.PROTECT, related_name="+", db_index=False)
+    item = models.ForeignKey(
+        Item, on_delete=models.PROTECT, related_name="+", db_index=False, db_constraint=False
+    )
     size = models.ForeignKey(
-        ItemSize, null=True, blank=True, on_delete=models.PROTECT, related_name="+", db_index=False
+        ItemSize,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,
+        db_constraint=False,
     )
     allocated_size = models.ForeignKey(
-        ItemSize, null=True, blank=True, on_delete=models.PROTECT, related_name="+", db_index=False
+        ItemSize,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,
+        db_constraint=False,
     )
     quantity_entitled = models.PositiveIntegerField()
     quantity_allocated = models.PositiveIntegerField(default=0)
@@ -221,6 +248,11 @@ class Entitlement(models.Model):
                 condition=Q(quantity_allocated__lte=models.F("quantity_entitled")),
                 name="allocated_within_entitlement",
             ),
+            # Each row goes into the first index (which serves the reads by plan and
+            # household) and into exactly one of the partial ones: a unique index never sees
+            # two NULLs as equal, so rows with an empty individual or size can never collide
+            # in the indexes that name those columns, and leaving them out keeps the same rule
+            # with two index entries less per household row.
             models.UniqueConstraint(
                 fields=["plan", "household", "individual", "item", "size"],
                 name="one_entitlement_per_person_item_size",
@@ -232,12 +264,12 @@ class Entitlement(models.Model):
             ),
             models.UniqueConstraint(
                 fields=["plan", "household", "item", "size"],
-                condition=Q(individual__isnull=True),
+                condition=Q(individual__isnull=True, size__isnull=False),
                 name="one_household_entitlement_per_size",
             ),
             models.UniqueConstraint(
                 fields=["plan", "household", "individual", "item"],
-                condition=Q(size__isnull=True),
+                condition=Q(size__isnull=True, individual__isnull=False),
                 name="one_person_entitlement_per_item",
             ),
         ]
