@@ -1,18 +1,23 @@
 """The people a plan is for: everyone currently at the site, with what the rules look at.
 
-Five queries whatever the number of people (people with their household numbers, recorded shoe
-sizes, active specific-need codes, and the risk ranking's own), read as rows the database
-driver returns, ids in the database's own form (`waypost.safety.ranking.raw_rows`).
+The registry is read once: one query for the people (with their household numbers and what the
+risk ranking looks at), one for their recorded shoe sizes, one for their active specific-need
+codes, and the cold-exposure points of the site tonight; rows as the database driver returns
+them, ids in the database's own form (`waypost.safety.ranking.raw_rows`). Each person's risk
+rank is the ranking's own (`rank_for`, as `ranks_by_db_id` computes it) from the same row and
+needs, so the people are not read a second time for the ranking.
 """
 
 from collections import defaultdict
 from datetime import date
 from typing import Any
 
+from django.db.models import QuerySet
+
 from waypost.distribution.allocation.rules import Member
 from waypost.needs.models import RecordedSize
 from waypost.registry.models import Individual, IndividualSpecificNeed
-from waypost.safety.ranking import NO_RISK, age_in_months, ranks_by_db_id, raw_rows
+from waypost.safety.ranking import age_in_months, exposure_by_db_site, rank_for, raw_rows
 from waypost.sites.models import Site
 from waypost.stock.models import SizeSystem
 
@@ -38,10 +43,13 @@ def need_codes(site: Site) -> dict[Any, frozenset[str]]:
 
 def members_at(site: Site, on: date) -> list[Member]:
     """Everyone at the site on the day, in household and registration-number order."""
-    ranks = ranks_by_db_id(site=site, on=on)
-    shoes = shoe_sizes(site)
-    codes = need_codes(site)
-    rows = (
+    exposure = sum(exposure_by_db_site(site).values())  # the one site's points, if any
+    shoes, codes = shoe_sizes(site), need_codes(site)
+    return [member_of(row, on, codes, shoes, exposure) for row in raw_rows(people_at(site))]
+
+
+def people_at(site: Site) -> QuerySet[Individual, tuple[Any, ...]]:
+    return (
         Individual.objects.current()
         .filter(current_site=site)
         .values_list(
@@ -52,26 +60,35 @@ def members_at(site: Site, on: date) -> list[Member]:
             "date_of_birth",
             "sex",
             "is_pregnant",
+            "is_lactating",
         )
         .order_by("household__number", "number")
     )
-    none: frozenset[str] = frozenset()
-    members = []
-    for pk, number, household_id, household_number, born, sex, pregnant in raw_rows(rows):
-        rank = ranks.get(pk, NO_RISK)
-        members.append(
-            Member(
-                pk,
-                number,
-                household_id,
-                household_number,
-                age_in_months(born, on),
-                sex,
-                bool(pregnant),
-                codes.get(pk, none),
-                shoes.get(pk, ""),
-                rank.score,
-                rank.tier,
-            )
-        )
-    return members
+
+
+NO_CODES: frozenset[str] = frozenset()
+
+
+def member_of(
+    row: tuple[Any, ...],
+    on: date,
+    codes: dict[Any, frozenset[str]],
+    shoes: dict[Any, str],
+    exposure: int,
+) -> Member:
+    pk, number, household_id, household_number, born, sex, pregnant, lactating = row
+    months, needs = age_in_months(born, on), codes.get(pk, NO_CODES)
+    rank = rank_for(months, bool(pregnant), bool(lactating), needs, exposure)
+    return Member(
+        pk,
+        number,
+        household_id,
+        household_number,
+        months,
+        sex,
+        bool(pregnant),
+        needs,
+        shoes.get(pk, ""),
+        rank.score,
+        rank.tier,
+    )

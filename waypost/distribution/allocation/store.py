@@ -84,15 +84,7 @@ def values(
         (code, size.code): size.pk for code, (_item, found) in sizes.items() for size in found
     }
     reasons = Reasons(result)
-    # In household id order: every index of the table begins with (plan, household), so each
-    # insert lands next to the one before instead of on a random page. Ids sort as their text
-    # (a UUID's text orders as its bytes), which is also what is written.
-    texts = {household: str(household) for household in result.household_order}
-    ranked = sorted(texts, key=texts.__getitem__)
-    households = {h: (n, texts[h], result.household_order[h]) for n, h in enumerate(ranked)}
-    rows = [(households[key[0]], key, row) for key, row in result.rows.items()]
-    rows.sort(key=lambda entry: entry[0][0])
-    for (_position, household, rank), key, row in rows:
+    for (_position, household, rank), key, row in in_household_order(result):
         _household, individual, item, size = key
         written.households.add(household)
         if individual is not None:
@@ -116,6 +108,20 @@ def values(
         )
     written.items.update(items.values())
     written.sizes.update(size_ids.values())
+
+
+def in_household_order(result: Allocation) -> list[tuple[tuple[int, str, int], RowKey, Row]]:
+    """The rows in household id order, each with its household's (position, id as text, rank).
+
+    Every index of the table begins with (plan, household), so in this order each insert lands
+    next to the one before instead of on a random page. Ids sort as their text (a UUID's text
+    orders as its bytes), which is also what is written."""
+    texts = {household: str(household) for household in result.household_order}
+    ranked = sorted(texts, key=texts.__getitem__)
+    households = {h: (n, texts[h], result.household_order[h]) for n, h in enumerate(ranked)}
+    rows = [(households[key[0]], key, row) for key, row in result.rows.items()]
+    rows.sort(key=lambda entry: entry[0][0])
+    return rows
 
 
 class Reasons:
