@@ -60,7 +60,8 @@ def report(r: dict[str, Any]) -> str:
     paced, full = r["paced"], r["throughput"]
     ok = paced["created_per_second"] >= THROUGHPUT_TARGET and paced["p99_ms"] <= P99_TARGET_MS
     lines = [
-        f"Redemptions on {r['database']}, {r['workers']} gunicorn workers, 50 connections"
+        f"Redemptions on {r['database']}, {r['workers']} gunicorn workers × "
+        f"{r.get('threads', 1)} threads, 50 connections"
         f" (wrk, loopback), {r['setup']['households']:,} households with cards",
         _run_line("back to back", full),
         _run_line("paced (180 ms pause per point)", paced),

@@ -102,3 +102,22 @@ def test_serve_collects_static_files_then_hands_over_to_gunicorn(monkeypatch, se
 def test_serve_refuses_zero_workers():
     with pytest.raises(CommandError):
         call_command("serve", workers=0, stdout=StringIO())
+
+
+def test_serve_with_threads_uses_gunicorns_threaded_workers(monkeypatch, settings, tmp_path):
+    settings.STATIC_ROOT = tmp_path
+    started = []
+    monkeypatch.setattr("os.execv", lambda path, args: started.append(args))
+
+    call_command("serve", workers=2, threads=8, stdout=StringIO())
+    call_command("serve", workers=2, threads=1, stdout=StringIO())
+
+    threaded, sync = started
+    assert threaded[threaded.index("--worker-class") + 1] == "gthread"
+    assert threaded[threaded.index("--threads") + 1] == "8"
+    assert "--worker-class" not in sync and "--threads" not in sync
+
+
+def test_serve_refuses_zero_threads():
+    with pytest.raises(CommandError):
+        call_command("serve", threads=0, stdout=StringIO())
