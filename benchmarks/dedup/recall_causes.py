@@ -2,6 +2,7 @@
 split by the cluster constraints; and how much recall any rule could reach at all.
 
     python -m benchmarks.dedup.recall_causes --people 2000,20000 [--seed 11] [--threshold P]
+        [--population dense|realistic]
 
 Each true pair (two records of one person, known from the generator) is put in the first of:
 - *never compared*: the two records share no blocking key (after the crowded keys are dropped);
@@ -45,13 +46,14 @@ class Population:
     prepared: dict[str, Any]
     identity: dict[str, str]
     blocks: dict[str, set[str]] = field(default_factory=dict)
+    frequencies: dict[str, float] = field(default_factory=dict)  # as the batch run weighs names
 
 
-def _population(people: int, seed: int) -> Population:
-    from waypost.matching import batch, features, groundtruth
+def _population(people: int, seed: int, drawn: str) -> Population:
+    from waypost.matching import batch, features, groundtruth, splink_model
     from waypost.matching.training import match_record
 
-    truth = groundtruth.generate(people=people, seed=seed)
+    truth = groundtruth.generate(people=people, seed=seed, population=drawn)
     records = [match_record(record) for record in truth.records]
     population = Population(
         records=records,
@@ -61,6 +63,9 @@ def _population(people: int, seed: int) -> Population:
     keys = [list(population.prepared[record.record_id].block_keys) for record in records]
     features.cap_blocks(keys, batch.LARGEST_BLOCK)
     population.blocks = {r.record_id: set(k) for r, k in zip(records, keys, strict=True)}
+    population.frequencies = splink_model.frequencies_for(
+        prepared.given_skeleton for prepared in population.prepared.values()
+    )
     return population
 
 
@@ -109,9 +114,11 @@ def _classify(
         elif not population.blocks[first] & population.blocks[second]:
             no_year = a.birth_year is None or b.birth_year is None
             cause = "never compared, no birth year" if no_year else "never compared, other"
-        elif scoring.score_prepared(a, b).weight < cut:
+        elif (
+            score := scoring.score_prepared(a, b, frequencies=population.frequencies)
+        ).weight < cut:
             cause = "below the threshold"
-            levels[_levels(scoring.score_prepared(a, b))] += 1
+            levels[_levels(score)] += 1
         else:
             cause = "split by the constraints"
         causes[cause] += 1
@@ -148,12 +155,12 @@ def _best_pairwise_recall(population: Population, true_pairs: int) -> float:
     return correct / true_pairs
 
 
-def diagnose(people: int, seed: int, threshold: float | None) -> dict[str, Any]:
+def diagnose(people: int, seed: int, threshold: float | None, drawn: str) -> dict[str, Any]:
     from benchmarks.dedup import metrics
     from waypost.matching import batch
 
     threshold = batch.DEFAULT_THRESHOLD if threshold is None else threshold
-    population = _population(people, seed)
+    population = _population(people, seed, drawn)
     started = time.perf_counter()
     clusters = batch.deduplicate(population.records, threshold=threshold).clusters
     seconds = time.perf_counter() - started
@@ -162,6 +169,7 @@ def diagnose(people: int, seed: int, threshold: float | None) -> dict[str, Any]:
     cut = _weight_needed(len(population.records), threshold)
     return {
         "people": people,
+        "population": drawn,
         "records": len(population.records),
         "true_pairs": len(pairs),
         "precision": round(quality.precision, 4),
@@ -185,7 +193,10 @@ def _show(p: Any) -> str:
 
 def _print(result: dict[str, Any]) -> None:
     total = result["true_pairs"]
-    print(f"\n{result['people']:,} people, {result['records']:,} records, {total:,} true pairs")
+    print(
+        f"\n{result['people']:,} people ({result['population']}), {result['records']:,} records,"
+        f" {total:,} true pairs"
+    )
     print(f"  precision {result['precision']}  recall {result['recall']}  {result['seconds']} s")
     print(
         f"  best pairwise recall at precision {TARGET_PRECISION}: {result['best_pairwise_recall']}"
@@ -207,11 +218,14 @@ def main(argv: Iterable[str] | None = None) -> None:
     parser.add_argument("--people", default="2000,20000")
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--threshold", type=float)
+    parser.add_argument(
+        "--population", default="dense", help="how names are drawn: dense or realistic"
+    )
     args = parser.parse_args(list(argv) if argv is not None else None)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "waypost.settings")
     django.setup()
     for people in (int(size) for size in args.people.split(",")):
-        _print(diagnose(people, args.seed, args.threshold))
+        _print(diagnose(people, args.seed, args.threshold, args.population))
 
 
 if __name__ == "__main__":

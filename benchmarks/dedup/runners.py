@@ -19,6 +19,10 @@ class Run:
     seconds: float
     peak_mib: float
     exit_code: int
+    # Processor time of the process (user and system): on a machine shared with other work
+    # the wall clock waits for the processor, this does not.
+    cpu_seconds: float = 0.0
+    load_average: tuple[float, float, float] = (0.0, 0.0, 0.0)  # when the run ended
 
     @property
     def ok(self) -> bool:
@@ -44,6 +48,8 @@ def measured(tool: str, command: list[str], *, log: Path | None = None) -> Run:
         seconds=round(seconds, 1),
         peak_mib=round(usage.ru_maxrss / KIB_PER_MIB, 1),
         exit_code=process.returncode,
+        cpu_seconds=round(usage.ru_utime + usage.ru_stime, 1),
+        load_average=os.getloadavg(),
     )
 
 

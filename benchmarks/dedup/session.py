@@ -86,6 +86,8 @@ def benchmark(
         outcome: dict[str, Any] = {
             "seconds": run.seconds,
             "peak_mib": run.peak_mib,
+            "cpu_seconds": run.cpu_seconds,
+            "load_average": run.load_average,
             "exit_code": run.exit_code,
         }
         if run.ok:

@@ -11,13 +11,13 @@ smallest record id in it, so the same input gives the same output.
 import logging
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import pyarrow as pa
 from splink import Linker
 
-from waypost.matching import backends, features, splink_model
+from waypost.matching import backends, features, model, splink_model
 from waypost.matching.clusters import Identifying, constrained_clusters
 from waypost.matching.clusters import identifying as identifying_of
 from waypost.matching.records import FieldAgreement, MatchRecord, Score
@@ -48,6 +48,8 @@ class Pair:
 class Deduplication:
     clusters: dict[str, str]  # record id -> cluster id
     pairs: list[Pair]  # pairs at or above the threshold, clustered or not
+    # Each given name's share of the records (by skeleton), as the pairs were weighed.
+    frequencies: dict[str, float] = field(default_factory=dict)
 
 
 def deduplicate(
@@ -75,7 +77,11 @@ def deduplicate(
     table = db_api.register(pa.table(columns))
     settings = splink_model.load_settings(backend, records=len(record_ids))
     linker = Linker(table, settings, log_level=logging.WARNING)
-    splink_model.register_name_frequencies(linker, db_api)
+    # Names are weighed by how common they are in these records as well as in the training
+    # population: a name the training population seldom gave (and so weighed heavily) may be
+    # common here. Measured on generated people (docs/matching.md, "Name frequencies").
+    frequencies = splink_model.frequencies_for(columns[model.TERM_FREQUENCY_COLUMN])
+    splink_model.register_name_frequencies(linker, db_api, frequencies)
     predictions = linker.inference.predict(
         threshold_match_probability=threshold, warning_mode="never"
     )
@@ -85,7 +91,7 @@ def deduplicate(
         identifying, [(pair.score.probability, pair.id_a, pair.id_b) for pair in pairs]
     )
     report("clusters", len(set(clusters.values())))
-    return Deduplication(clusters=clusters, pairs=pairs)
+    return Deduplication(clusters=clusters, pairs=pairs, frequencies=frequencies)
 
 
 def _prepared(

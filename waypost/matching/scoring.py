@@ -3,7 +3,9 @@
 `score_pair` puts the pair on the same comparison levels as the Splink SQL of a batch run
 (`model.comparisons` holds both forms of every level) and reads each level's m and u, and the
 prior, from the saved model, so the registration check and `waypost dedup` agree on every
-pair to the last decimal. Each field's level comes back in plain words with its weight.
+pair to the last decimal when given the same name frequencies (a batch run counts them in its
+own records; `Deduplication.frequencies`). Each field's level comes back in plain words with
+its weight.
 """
 
 import math
@@ -19,14 +21,25 @@ class ModelOutOfDateError(RuntimeError):
     """The saved model's levels are not the ones `model.comparisons` defines: retrain it."""
 
 
-def score_pair(first: MatchRecord, second: MatchRecord) -> Score:
-    return score_prepared(prepare(first), prepare(second))
+Frequencies = dict[str, float]  # given name (skeleton) -> share of the records
 
 
-def score_prepared(first: Prepared, second: Prepared) -> Score:
+def score_pair(
+    first: MatchRecord, second: MatchRecord, *, frequencies: Frequencies | None = None
+) -> Score:
+    return score_prepared(prepare(first), prepare(second), frequencies=frequencies)
+
+
+def score_prepared(
+    first: Prepared, second: Prepared, *, frequencies: Frequencies | None = None
+) -> Score:
+    """`frequencies` weigh the given names: the training population's unless given (a batch
+    run passes those of its records)."""
     trained = _checked_model()
+    if frequencies is None:
+        frequencies = splink_model.name_frequencies()
     agreements = tuple(
-        _level_reached(comparison, saved, first, second)
+        _level_reached(comparison, saved, first, second, frequencies)
         for comparison, saved in zip(model.comparisons(), trained["comparisons"], strict=True)
     )
     weight = prior_weight(trained) + sum(agreement.weight for agreement in agreements)
@@ -34,13 +47,17 @@ def score_prepared(first: Prepared, second: Prepared) -> Score:
 
 
 def _level_reached(
-    comparison: model.Comparison, saved: dict[str, Any], first: Prepared, second: Prepared
+    comparison: model.Comparison,
+    saved: dict[str, Any],
+    first: Prepared,
+    second: Prepared,
+    frequencies: Frequencies,
 ) -> FieldAgreement:
     for level, saved_level in zip(comparison.levels, saved["comparison_levels"], strict=True):
         if level.test(first, second):
             weight = level_weight(saved_level)
             if level.term_frequency:
-                weight += frequency_adjustment(saved_level, first, second)
+                weight += frequency_adjustment(saved_level, first, second, frequencies)
             return FieldAgreement(comparison.name, level.label, weight)
     raise ModelOutOfDateError(comparison.name)  # the last level is ELSE: never reached
 
@@ -52,10 +69,11 @@ def level_weight(saved_level: dict[str, Any]) -> float:
     return math.log2(float(saved_level["m_probability"]) / float(saved_level["u_probability"]))
 
 
-def frequency_adjustment(saved_level: dict[str, Any], first: Prepared, second: Prepared) -> float:
+def frequency_adjustment(
+    saved_level: dict[str, Any], first: Prepared, second: Prepared, frequencies: Frequencies
+) -> float:
     """Splink's term-frequency adjustment: the level's u replaced by the commoner of the two
     names' frequencies; nothing when neither name was counted."""
-    frequencies = splink_model.name_frequencies()
     column = model.TERM_FREQUENCY_COLUMN
     known = [
         frequencies[name]

@@ -7,6 +7,8 @@ keeping every trained m and u.
 """
 
 import json
+from collections import Counter
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any, cast
@@ -120,10 +122,38 @@ def prior_for(records: int) -> float:
     return trained_prior * (trained_records - 1) / (max(records, SMALLEST_POPULATION) - 1)
 
 
-def register_name_frequencies(linker: Any, db_api: Any) -> None:
-    """Splink weighs names by the saved frequencies, as `scoring` does, not by the input's."""
+def frequencies_of(names: Iterable[object]) -> dict[str, float]:
+    """Each name's share of the records that have one, most common first."""
+    counts = Counter(name for name in names if isinstance(name, str))
+    total = sum(counts.values())
+    return {name: count / total for name, count in sorted(counts.items(), key=_commonest)}
+
+
+def frequencies_for(names: Iterable[object]) -> dict[str, float]:
+    """Each name's share in these records, with the training population's shares counted in
+    as if its records were among them: a large file weighs names by its own counts (a name
+    the training population seldom gave may be common here), a short list mostly by the
+    training population's (two records of Mohammed do not make Mohammed every name)."""
+    counts = Counter(name for name in names if isinstance(name, str))
+    learnt, learnt_from = name_frequencies(), int(training_population()["records"])
+    total = sum(counts.values()) + learnt_from
+    return {
+        name: (count + learnt_from * learnt.get(name, 0.0)) / total
+        for name, count in sorted(counts.items(), key=_commonest)
+    }
+
+
+def _commonest(item: tuple[str, int]) -> tuple[int, str]:
+    return -item[1], item[0]
+
+
+def register_name_frequencies(
+    linker: Any, db_api: Any, frequencies: dict[str, float] | None = None
+) -> None:
+    """Splink weighs names by `frequencies` (a batch run counts them in its own records), or
+    by the saved ones of the training population, as `scoring` does by default."""
+    if frequencies is None:
+        frequencies = name_frequencies()
     column = model.TERM_FREQUENCY_COLUMN
-    table = db_api.register(
-        {column: list(name_frequencies()), f"tf_{column}": list(name_frequencies().values())}
-    )
+    table = db_api.register({column: list(frequencies), f"tf_{column}": list(frequencies.values())})
     linker.table_management.register_term_frequency_lookup(table, column)

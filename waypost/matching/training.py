@@ -19,7 +19,8 @@ the other levels of its comparison are scaled down to leave room for it.
 
 Given names are weighed by how common they are (Splink's term-frequency adjustment): the
 frequencies of the training records are saved beside the model (`training_population.json`)
-and used by every run, so that a batch run and `scoring` weigh a name alike.
+and used by the registration check (`scoring`); a batch run counts them in its own records
+(`batch`), as a name common in one population may be rare in another.
 
 The prior (the chance that two records drawn at random are one person) is counted from the
 labels too. It depends on the size of the population: a batch run scales it to the number of
@@ -66,7 +67,7 @@ def train(
     population it learnt from: its size and how common each given name is."""
     truth = groundtruth.generate(people=people, seed=seed, population=population)
     columns = features.prepare_all(match_record(record) for record in truth.records)
-    frequencies = name_frequencies(columns[model.TERM_FREQUENCY_COLUMN])
+    frequencies = splink_model.frequencies_of(columns[model.TERM_FREQUENCY_COLUMN])
     columns["identity_id"] = [record.identity_id for record in truth.records]
     db_api = backends.duckdb_api()
     table = db_api.register(pa.table(columns))
@@ -87,17 +88,6 @@ def train(
     if population != DEFAULT_POPULATION:
         learnt_from["population"] = population
     return trained, learnt_from
-
-
-def name_frequencies(names: list[object]) -> dict[str, float]:
-    """Each name's share of the records that have one, most common first."""
-    counts = Counter(name for name in names if isinstance(name, str))
-    total = sum(counts.values())
-    return {name: count / total for name, count in sorted(counts.items(), key=_commonest)}
-
-
-def _commonest(item: tuple[str, int]) -> tuple[int, str]:
-    return -item[1], item[0]
 
 
 def prior(identities: list[object]) -> float:

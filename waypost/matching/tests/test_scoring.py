@@ -157,10 +157,10 @@ def test_identical_records_weigh_the_most(records):
 
 def test_a_batch_run_gives_each_pair_the_levels_and_weights_score_pair_gives(records):
     by_id = {record.record_id: record for record in records}
-    pairs = deduplicate(records, threshold=0.5).pairs
-    assert len(pairs) > 100
-    for pair in pairs:
-        expected = score_pair(by_id[pair.id_a], by_id[pair.id_b])
+    run = deduplicate(records, threshold=0.5)
+    assert len(run.pairs) > 100
+    for pair in run.pairs:
+        expected = score_pair(by_id[pair.id_a], by_id[pair.id_b], frequencies=run.frequencies)
         assert [agreement.level for agreement in pair.score.agreements] == [
             agreement.level for agreement in expected.agreements
         ]
@@ -175,3 +175,14 @@ def test_a_batch_prior_follows_the_population_size():
     assert splink_model.prior_for(records) == pytest.approx(trained)
     assert splink_model.prior_for(records * 10) == pytest.approx(trained / 10, rel=1e-3)
     assert splink_model.prior_for(10) == splink_model.prior_for(splink_model.SMALLEST_POPULATION)
+
+
+def test_a_batch_weighs_names_by_its_own_records_beside_the_training_population():
+    learnt = splink_model.name_frequencies()
+    commonest = next(iter(learnt))
+    few = splink_model.frequencies_for([commonest, commonest])
+    assert few[commonest] == pytest.approx(learnt[commonest], rel=1e-3)
+    # A name the training population never gave, common in a large file, is weighed as common.
+    many = splink_model.frequencies_for(["zzz"] * 1_000_000 + [commonest] * 10)
+    assert many["zzz"] > 0.9
+    assert many[commonest] < learnt[commonest] / 10
