@@ -1,13 +1,15 @@
 """Handing over at a distribution point: one transaction per household at the table.
 
-`redeem` checks the card and what is handed against the plan, then writes the redemptions, the
-stock issues and the audit events together. The database decides who was first: a second
-redemption of an entitlement breaks the `one_redemption_per_entitlement` constraint, and the
-refusal names when, where and by whom the first was made. A retried submission (same
-idempotency key) gets the first one's result back. Stock is issued from the plan's warehouse as
-the ledger does (`waypost.stock.ledger`): an `issue` movement per line and the balance brought
-down with one `F()` update that cannot take it below zero — taken last, so the busiest rows of
-the warehouse are locked for the shortest time.
+`redeem` (a plan and point given as objects, the table page) and `redeem_at` (given by their
+keys, the API) read the plan, point, card, entitlements and stock in one statement
+(`handover_read`), check the card and what is handed against the plan, then write the
+redemptions, the stock issues and the audit events together (`handover_write`). The database
+decides who was first: a second redemption of an entitlement breaks the
+`one_redemption_per_entitlement` constraint, and the refusal names when, where and by whom the
+first was made. A retried submission (same idempotency key) gets the first one's result back.
+Stock is issued from the plan's warehouse as the ledger does (`waypost.stock.ledger`): an
+`issue` movement per line and the balance brought down only where it holds enough — taken
+last, so the busiest rows of the warehouse are locked for the shortest time.
 """
 
 from dataclasses import dataclass
