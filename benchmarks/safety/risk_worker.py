@@ -123,6 +123,13 @@ def naive_scores(people: list[Any], rules: Any) -> dict[Any, tuple[int, str]]:
     return scores
 
 
+def tier_counts(people: list[Any]) -> dict[str, int]:
+    tiers: dict[str, int] = {}
+    for person in people:
+        tiers[person.tier] = tiers.get(person.tier, 0) + 1
+    return tiers
+
+
 def measure(sample: int, rounds: int) -> dict[str, Any]:
     from benchmarks.stats import summary, timed
     from waypost.registry.models import Individual
@@ -148,10 +155,8 @@ def measure(sample: int, rounds: int) -> dict[str, Any]:
     bulk = {p.individual_id: (p.score, p.tier) for p in people if p.individual_id in chosen}
     assert naive == bulk, "the naive loop and the grouped computation disagree"
     assert sum(group.people for group in counted[-1][1]) == len(people) == len(table)
-    tiers: dict[str, int] = {}
-    for person in people:
-        tiers[person.tier] = tiers.get(person.tier, 0) + 1
-    assert tiers == table.tier_counts()
+    tiers = tier_counts(people)
+    assert tiers == table.tier_counts(), "the table and the list disagree"
     return {
         "people": len(people),
         "sites": len(sites),
