@@ -53,7 +53,8 @@ def report(result: dict[str, Any]) -> str:
             f"{result['database']}, {result['people']:,} people in"
             f" {load['households']:,} households (loaded in {load['seconds']} s)",
             f"  plan: create {plan['create_seconds']} s + allocate {plan['allocate_seconds']} s"
-            f" = {plan['total_seconds']} s{verdict}; HiGHS {plan['solver_seconds']} s;"
+            f" = {plan['total_seconds']} s{verdict} (allocate's processor time in the process"
+            f" {plan.get('allocate_cpu_seconds', '?')} s); HiGHS {plan['solver_seconds']} s;"
             f" {plan['entitlement_rows']:,} entitlement rows; load average"
             f" {plan.get('load_average', '?')}",
             f"  highest-risk people ({fair['high_risk_people']:,}) receiving all their priority"

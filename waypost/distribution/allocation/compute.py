@@ -14,6 +14,7 @@
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -59,12 +60,36 @@ RowKey = tuple[Any, Any, str, str]  # household, individual (or None), item code
 Log = list[tuple[EntitlementRule, str, Claimant, int]]
 
 
+HouseholdRows = tuple[Ints, Ints, Ints, Ints]  # entitled, allocated, score, tier
+
+
 @dataclass
 class Allocation:
-    rows: dict[RowKey, Row]
+    """The rows as the split leaves them: sized rows per person in a dict, the others as arrays
+    per item over the households (`household_ids`), so that a million rows are written from the
+    arrays without an object per row (`store`); `rows` merges them for reading."""
+
+    per_person: dict[RowKey, Row]
+    per_household: dict[str, HouseholdRows]
+    household_ids: list[Any]
+    household_rank: Ints  # per household: 1 for the one most at risk (`household_order`)
     lines: dict[LineKey, Line]
     solution: Solution
-    household_order: dict[Any, int]
+
+    @cached_property
+    def rows(self) -> dict[RowKey, Row]:
+        rows = dict(self.per_person)
+        ids = self.household_ids
+        for item, (entitled, allocated, score, tier) in self.per_household.items():
+            for h in np.flatnonzero(entitled).tolist():
+                rows[ids[h], None, item, ""] = Row(
+                    int(entitled[h]), int(allocated[h]), None, int(score[h]), int(tier[h])
+                )
+        return rows
+
+    @cached_property
+    def household_order(self) -> dict[Any, int]:
+        return dict(zip(self.household_ids, self.household_rank.tolist(), strict=True))
 
 
 def options(
@@ -106,7 +131,14 @@ def compute(
         for line, count in given.items():
             lines[line].allocated += count
         rows.add(group, options(sizes, lines, group.rule.item.code, group.size), given, shares_log)
-    return Allocation(rows.collect(), lines, solution, household_order(population))
+    return Allocation(
+        rows.per_person,
+        rows.per_household,
+        population.household_ids,
+        household_rank(population),
+        lines,
+        solution,
+    )
 
 
 def demand_of(group: Group, sizes: dict[str, list[str]], lines: dict[LineKey, Line]) -> Demand:
@@ -201,22 +233,14 @@ class Rows:
         people = [population.members[index] for index in group.who.tolist()]
         return [Claimant(m.household_id, m.id, m.score, m.tier) for m in people]
 
-    def collect(self) -> dict[RowKey, Row]:
-        rows = dict(self.per_person)
-        ids = self.population.household_ids
-        for item, (entitled, allocated, score, tier) in self.per_household.items():
-            for h in np.flatnonzero(entitled).tolist():
-                rows[ids[h], None, item, ""] = Row(
-                    int(entitled[h]), int(allocated[h]), None, int(score[h]), int(tier[h])
-                )
-        return rows
 
-
-def household_order(population: Population) -> dict[Any, int]:
-    """1 for the household most at risk (its most at-risk member); ties by household number."""
+def household_rank(population: Population) -> Ints:
+    """Per household: 1 for the one most at risk (its most at-risk member); ties by household
+    number."""
     order = np.lexsort((np.arange(len(population.household_ids)), -population.household_score))
-    ids = population.household_ids
-    return {ids[h]: position for position, h in enumerate(order.tolist(), start=1)}
+    rank: Ints = np.empty(len(order), dtype=np.int64)
+    rank[order] = np.arange(1, len(order) + 1)
+    return rank
 
 
 def reason_of(key: RowKey, row: Row, lines: dict[LineKey, Line]) -> tuple[str, dict[str, Any]]:
