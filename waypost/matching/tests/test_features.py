@@ -1,7 +1,5 @@
 """Records prepared for the model: variants of one name meet, whatever the script."""
 
-import time
-
 import pytest
 
 from waypost.matching.features import (
@@ -15,7 +13,6 @@ from waypost.matching.groundtruth import generate
 from waypost.matching.model import cached_same_name
 from waypost.matching.names import same_name
 from waypost.matching.records import MatchRecord
-from waypost.matching.training import match_record
 
 
 def person(given="", father="", family="", born="", phone="", sex="", nationality=""):
@@ -137,14 +134,3 @@ def test_the_cached_same_name_answers_as_same_name():
     pairs = list(zip(names, names[1:] + names[:1], strict=True))
     pairs += [(name, other) for name in names[:40] for other in names[:40]]
     assert all(cached_same_name(one, other) == same_name(one, other) for one, other in pairs)
-
-
-def test_preparing_is_fast_enough_for_a_million_records():
-    records = [match_record(record) for record in generate(people=4000, seed=9).records]
-    started = time.perf_counter()
-    for record in records:
-        prepare(record)
-    per_record = (time.perf_counter() - started) / len(records)
-    # A million records in under three of the ten minutes the whole run may take (names
-    # repeat, so most of the work is cached once the first thousands are read).
-    assert per_record < 180e-6
