@@ -10,6 +10,7 @@ have built. `insert` writes instances in one multi-row INSERT and sets their pri
 """
 
 from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
 from typing import Any
 
 from django.db import connection
@@ -36,14 +37,21 @@ class Columns:
         ]
         self.model, self.alias = model, alias
         self.attnames = [f.attname for f in self.fields]
-        self._pk = pk.attname
+        self._pk = self.attnames.index(pk.attname)  # where the key is among the values
         self._converters: dict[str, list[list[Converter]]] = {}
+        self._sql: dict[str, str] = {}
 
     def __len__(self) -> int:
         return len(self.fields)
 
     def sql(self) -> str:
-        return ", ".join(f"{self.alias}.{quote(str(f.column))}" for f in self.fields)
+        # Quoted once per database: quoting each column on every read cost more than the read.
+        vendor = connection.vendor
+        if vendor not in self._sql:
+            self._sql[vendor] = ", ".join(
+                f"{self.alias}.{quote(str(f.column))}" for f in self.fields
+            )
+        return self._sql[vendor]
 
     def converters(self) -> list[list[Converter]]:
         vendor = connection.vendor
@@ -62,7 +70,7 @@ class Columns:
             for convert in converters:
                 value = convert(value, field, connection)
             converted.append(value)
-        if converted[self.attnames.index(self._pk)] is None:
+        if converted[self._pk] is None:
             return None
         return self.model.from_db(connection.alias, self.attnames, converted)
 
@@ -76,6 +84,14 @@ def split(row: Sequence[Any], columns: Sequence[Columns], start: int = 0) -> lis
     return built
 
 
+@lru_cache(maxsize=64)
+def _named(model: type[Model], names: tuple[str, ...], vendor: str) -> tuple[tuple[Any, ...], str]:
+    """The fields named and their quoted column list, worked out once per model and database."""
+    del vendor  # part of the cache key: the quoting is the database's
+    fields = tuple(f for name in names for f in model._meta.concrete_fields if f.name == name)
+    return fields, ", ".join(quote(str(f.column)) for f in fields)
+
+
 def values(
     objs: Sequence[Model], names: Sequence[str], given: dict[str, list[str]] | None = None
 ) -> tuple[str, list[Any]]:
@@ -85,8 +101,7 @@ def values(
     instance's attribute (a key drawn from a sequence in the same statement).
     """
     given = given or {}
-    meta = objs[0]._meta
-    fields = [f for name in names for f in meta.concrete_fields if f.name == name]
+    fields, columns = _named(type(objs[0]), tuple(names), connection.vendor)
     params: list[Any] = []
     rows = []
     for n, obj in enumerate(objs):
@@ -98,7 +113,6 @@ def values(
                 row.append("%s")
                 params.append(f.get_db_prep_save(getattr(obj, f.attname), connection))
         rows.append("(" + ", ".join(row) + ")")
-    columns = ", ".join(quote(str(f.column)) for f in fields)
     return f"({columns}) VALUES {', '.join(rows)}", params
 
 
