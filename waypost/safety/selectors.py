@@ -9,7 +9,8 @@ planner) read risk through. It returns a list of `AtRiskPerson` named tuples
 for every current person at those sites whose tier is `min_tier` or higher, highest score
 first (ties: by household, so a household's members come together). It is computed now from
 the rules in force and tonight's weather (`waypost.safety.risk_table`: everyone's risk as
-columns, UUIDs made only for the people returned), not read from the last snapshot. `needs_heated`: the tier is high or critical; `needs_accessible`: an open DS-*
+columns, UUIDs made only for the people returned), not read from the last snapshot.
+`needs_heated`: the tier is high or critical; `needs_accessible`: an open DS-*
 (disability) specific need; `needs_medical`: an open SM-* (serious medical condition) need.
 It is actor-free and shows no reasons: callers serving people to a user scope and audit them.
 """
